@@ -1,0 +1,49 @@
+// Browser tests in real Chromium (and Firefox ESR when WTR_FIREFOX=1), against a real reference API
+// server started here over HTTP with a fresh SQLite store. Tests read its base URL from `window.DVC_TEST_API`.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { startServer } from './packages/reference-api/src/node.ts';
+
+const flags = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const chromePath = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+const chromium = chromeLauncher({ launchOptions: { executablePath: chromePath, headless: true, args: flags } });
+const firefox = () => chromeLauncher({ puppeteer: puppeteerCore,
+  launchOptions: { browser: 'firefox', executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr', headless: true } });
+
+// The reference API for the components: generous per-client limits (every test shares 127.0.0.1),
+// any origin allowed (the test page is served from another port).
+const api = await startServer({
+  host: '127.0.0.1',
+  port: 0,
+  dataDir: mkdtempSync(join(tmpdir(), 'dvc-wtr-')),
+  corsOrigins: ['*'],
+  limits: { lookupsPerClientPerMinute: 10_000, postsPerClientPerMinute: 10_000 },
+  quiet: true,
+});
+
+const files = process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : [
+  'packages/elements/src/**/*.test.ts',
+  'packages/sdk/test/**/*.browser.test.ts',
+  'test/**/*.browser.test.ts',
+];
+
+export default {
+  files,
+  nodeResolve: { exportConditions: ['source', 'development'] },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022' }),
+    { name: 'dvc-api-shutdown', serverStop: () => api.close() },
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<script>window.DVC_TEST_API = ${JSON.stringify(api.url)};</script></head>
+<body><script type="module" src="${testFramework}"></script></body></html>`,
+  browsers: [chromium, ...(process.env.WTR_FIREFOX ? [firefox()] : [])],
+  concurrency: 1,
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 180000,
+  testFramework: { config: { timeout: 15000 } },
+};
