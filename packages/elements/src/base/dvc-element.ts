@@ -1,0 +1,107 @@
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextConsumer, ContextRoot } from '@lit/context';
+import type { DvcClient } from '@dvc-kit/sdk';
+import { dvcClientContext } from './context.ts';
+import { clientFor } from './clients.ts';
+import { interpolate, resolveLocale, watchLanguage, type Locale } from './i18n.ts';
+
+// A provider may upgrade after the elements it contains (lazy loading, scripts in any order). A ContextRoot on the
+// document replays their unanswered requests when it appears; one per page, even with two copies of dvc-kit.
+const CONTEXT_ROOT = Symbol.for('dvc-kit/context-root');
+function ensureContextRoot(): void {
+  const doc = document as Document & { [CONTEXT_ROOT]?: true };
+  if (doc[CONTEXT_ROOT]) return;
+  doc[CONTEXT_ROOT] = true;
+  new ContextRoot().attach(document.documentElement);
+}
+
+/**
+ * The base of every dvc element: where its API client comes from, which language it speaks, its strings, its
+ * events, and the light-DOM fallback.
+ *
+ * Client: the `client` property, else the element's own `base-url`, else the nearest `<dvc-provider>`.
+ * Language: the element's own `lang`, else the nearest ancestor's (across shadow roots; a provider's `locale`
+ * counts), else Vietnamese; watched for changes.
+ */
+export abstract class DvcElement<S extends Record<string, string>> extends LitElement {
+  /** Base URL of the Public Service API (before `/v1`) for this element alone. */
+  @property({ attribute: 'base-url' }) accessor baseUrl: string | undefined;
+
+  /** A client created with `createClient()` from script; wins over `base-url` and any provider. */
+  @property({ attribute: false }) accessor client: DvcClient | undefined;
+
+  /** Replacement strings for the current language, by key (e.g. `{ title: 'Tra cứu thủ tục' }`). */
+  @property({ attribute: false }) accessor strings: Partial<S> | undefined;
+
+  protected abstract readonly stringTable: { vi: S; en: S };
+
+  readonly #consumer = new ContextConsumer(this, { context: dvcClientContext, subscribe: true });
+  #locale: Locale = 'vi';
+  #unwatchLanguage: (() => void) | undefined;
+  #resolved: { api: DvcClient | null; locale: Locale } | undefined;
+
+  /** The client to use: `client` property > `base-url` attribute > `<dvc-provider>` context; null if none. */
+  protected get api(): DvcClient | null {
+    if (this.client) return this.client;
+    if (this.baseUrl) return clientFor(this.baseUrl);
+    return this.#consumer.value ?? null;
+  }
+
+  /** The language in effect: 'vi' or 'en'. */
+  protected get locale(): Locale {
+    return this.#locale;
+  }
+
+  override connectedCallback(): void {
+    ensureContextRoot();
+    super.connectedCallback();
+    this.#locale = resolveLocale(this);
+    this.#unwatchLanguage = watchLanguage(this, () => {
+      const locale = resolveLocale(this);
+      if (locale !== this.#locale) {
+        this.#locale = locale;
+        this.requestUpdate();
+      }
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unwatchLanguage?.();
+    this.#unwatchLanguage = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const now = { api: this.api, locale: this.#locale };
+    const before = this.#resolved;
+    this.#resolved = now;
+    // Loading starts here rather than in connectedCallback so that a late provider, a new `client` or a language
+    // switch all go through one path.
+    if (!before || before.api !== now.api || before.locale !== now.locale) this.clientChanged?.();
+  }
+
+  /** The string `key` in the current language, with `{name}` placeholders filled (values are plain text). */
+  protected t(key: keyof S, params?: Record<string, string | number>): string {
+    const override = this.strings?.[key];
+    const template = typeof override === 'string' ? override : this.stringTable[this.#locale][key];
+    return interpolate(template, params);
+  }
+
+  /** Dispatch a bubbling, composed CustomEvent; returns false when a cancelable event was cancelled. */
+  protected emit<T>(name: string, detail: T, init: { cancelable?: boolean } = {}): boolean {
+    return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: init.cancelable ?? false }));
+  }
+
+  /**
+   * Show the light-DOM children (e.g. a plain link to the portal) instead of the widget, for when the element
+   * cannot work at all: no client configured, or a fatal error.
+   */
+  protected renderFallback(): TemplateResult {
+    return html`<div part="fallback"><slot></slot></div>`;
+  }
+
+  /** Called before rendering when the resolved client or language changed (including the first time): reload. */
+  protected clientChanged?(): void;
+}

@@ -1,0 +1,71 @@
+/** The languages every element speaks. */
+export type Locale = 'vi' | 'en';
+
+/** One element's strings: the same keys in Vietnamese and English. */
+export type Strings<S extends Record<string, string>> = { vi: S; en: S };
+
+export const DEFAULT_LOCALE: Locale = 'vi';
+
+/** 'en', 'en-GB' → 'en'; 'vi', 'vi-VN' → 'vi'; languages we do not speak fall back to Vietnamese. */
+export function parseLocale(tag: string | null | undefined): Locale {
+  return tag && /^en(?:-|$)/i.test(tag.trim()) ? 'en' : DEFAULT_LOCALE;
+}
+
+function parentAcrossShadow(node: Node): Node | null {
+  if (node.parentNode) return node.parentNode;
+  return node instanceof ShadowRoot ? node.host : null;
+}
+
+/**
+ * The language for `el`: its own `lang`, else the nearest ancestor's (crossing shadow roots), where a
+ * `<dvc-provider locale>` counts as a default for what it contains; else Vietnamese.
+ */
+export function resolveLocale(el: Element): Locale {
+  for (let node: Node | null = el; node; node = parentAcrossShadow(node)) {
+    if (!(node instanceof Element)) continue;
+    const lang = node.getAttribute('lang');
+    if (lang) return parseLocale(lang);
+    if (node.localName === 'dvc-provider') {
+      const locale = node.getAttribute('locale');
+      if (locale) return parseLocale(locale);
+    }
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** Fill `{name}` placeholders; unknown placeholders stay visible so a missing value is noticed. */
+export function interpolate(template: string, params?: Record<string, string | number>): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole);
+}
+
+// One observer for the whole page: a `lang` change anywhere above an element (in the document or in any shadow
+// root on its ancestor chain) may change its language, and elements are few, so each one simply re-resolves.
+const listeners = new Set<() => void>();
+let observer: MutationObserver | undefined;
+
+function rootsAbove(el: Element): Node[] {
+  const roots: Node[] = [];
+  for (let root = el.getRootNode(); ; ) {
+    roots.push(root);
+    if (!(root instanceof ShadowRoot)) break;
+    root = root.host.getRootNode();
+  }
+  return roots;
+}
+
+/**
+ * Call `onChange` whenever a `lang` (or a provider's `locale`) changes on `el` or above it. Call again after the
+ * element moves; returns the unsubscribe function.
+ */
+export function watchLanguage(el: Element, onChange: () => void): () => void {
+  observer ??= new MutationObserver(() => {
+    for (const listener of [...listeners]) listener();
+  });
+  for (const root of rootsAbove(el)) {
+    observer.observe(root, { subtree: true, attributes: true, attributeFilter: ['lang', 'locale'] });
+  }
+  listeners.add(onChange);
+  return () => listeners.delete(onChange);
+}

@@ -1,0 +1,4 @@
+import { defineElement } from '../base/define.ts';
+import { DvcProvider } from './dvc-provider.ts';
+
+defineElement('dvc-provider', DvcProvider);
