@@ -1,0 +1,82 @@
+/**
+ * GETs through a small memory cache: identical requests in flight share one exchange, bodies are kept in a
+ * bounded LRU (as text, so every caller gets its own copy to mutate), served as they are while younger than
+ * `ttlMs`, then revalidated with If-None-Match: a 304 reuses the stored body.
+ */
+import { DvcError } from './errors.ts';
+import type { Guard } from './guards.ts';
+import { parse, type Exchange, type Reply } from './http.ts';
+
+export interface CacheOptions {
+  /** Bodies kept, least recently used dropped first. Default 100. */
+  maxEntries?: number;
+  /** How long a body is served without asking the server. Default 30 000 ms; 0 revalidates every time. */
+  ttlMs?: number;
+}
+
+type Send = (url: string, x: Exchange) => Promise<Reply>;
+type Entry = Reply & { at: number };
+interface Flight {
+  promise: Promise<Reply>;
+  ctl: AbortController;
+  waiters: number;
+}
+
+export type Get = <T>(url: string, guard: Guard<T>, headers: Record<string, string>, signal?: AbortSignal) => Promise<T>;
+
+export function createGet(send: Send, options: CacheOptions | false): Get {
+  if (!options) return async (url, guard, headers, signal) => parse(await send(url, { headers, retry: 'read', signal }), guard);
+  const { maxEntries = 100, ttlMs = 30_000 } = options;
+  const entries = new Map<string, Entry>();
+  const flights = new Map<string, Flight>();
+  const keep = (key: string, entry: Entry) => {
+    entries.delete(key);
+    entries.set(key, entry);
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+  };
+
+  return async (url, guard, headers, signal) => {
+    const key = headers['accept-language'] + ' ' + url;
+    const hit = entries.get(key);
+    if (hit && Date.now() - hit.at < ttlMs) {
+      keep(key, hit);
+      return parse(hit, guard);
+    }
+    let flight = flights.get(key);
+    if (!flight) {
+      const ctl = new AbortController();
+      const etag = hit?.etag;
+      const f: Flight = {
+        ctl,
+        waiters: 0,
+        promise: send(url, { headers: etag ? { ...headers, 'if-none-match': etag } : headers, retry: 'read', signal: ctl.signal })
+          .then((reply) => {
+            const fresh = { ...(reply.status == 304 && hit ? hit : reply), at: Date.now() };
+            parse(fresh, guard);
+            keep(key, fresh);
+            return fresh;
+          })
+          .finally(() => { if (flights.get(key) == f) flights.delete(key); }),
+      };
+      flights.set(key, flight = f);
+    }
+    return parse(await join(flight, signal, () => { if (flights.get(key) == flight) flights.delete(key); }), guard);
+  };
+}
+
+/** Wait for a shared exchange; the last caller to abort aborts the exchange itself. */
+function join(f: Flight, signal: AbortSignal | undefined, orphaned: () => void): Promise<Reply> {
+  f.waiters++;
+  return new Promise((resolve, reject) => {
+    const abort = () => {
+      if (--f.waiters == 0) {
+        orphaned();
+        f.ctl.abort();
+      }
+      reject(new DvcError('aborted'));
+    };
+    if (signal?.aborted) return abort();
+    signal?.addEventListener('abort', abort);
+    f.promise.then(resolve, reject).finally(() => signal?.removeEventListener('abort', abort));
+  });
+}
