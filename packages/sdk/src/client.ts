@@ -1,0 +1,145 @@
+/** `createClient`: the resources of the Public Service API v1 over the transport, cache and offline queue. */
+import { createGet, type CacheOptions } from './cache.ts';
+import { DvcError } from './errors.ts';
+import * as is from './guards.ts';
+import { createHttp, parse, type HttpOptions } from './http.ts';
+import { createQueue, type OfflineQueue, type QueueStorage } from './queue.ts';
+import type {
+  Dossier, DossierLookup, FilterList, Health, Procedure, ProcedureSummary, SearchParams, SearchResult, SurveyForm,
+  SurveyReceipt, SurveyResponseInput,
+} from './types.ts';
+
+export type Locale = 'vi' | 'en';
+
+export interface ClientOptions extends HttpOptions {
+  /** What comes before "/v1", e.g. "https://api.tinh.gov.vn/dvc"; relative URLs resolve against the page. */
+  baseUrl: string;
+  /** Accept-Language of every call. Default 'vi'. */
+  locale?: Locale;
+  /** A captcha token for dossier lookups, sent as X-Captcha-Token (null sends none). */
+  captcha?: () => string | null | Promise<string | null>;
+  /** Memory cache of GETs. Default: on in browsers, off elsewhere. */
+  cache?: boolean | CacheOptions;
+  /** Offline queue of survey responses. Default: on where localStorage works. */
+  queue?: boolean | { storage?: QueueStorage; key?: string };
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  locale?: Locale;
+}
+
+export type SubmitResult = { status: 'sent'; receipt: SurveyReceipt } | { status: 'queued'; idempotencyKey: string };
+
+export interface DvcClient {
+  /** The resolved base URL, absolute, without a trailing slash. */
+  readonly baseUrl: string;
+  procedures: {
+    search(params: SearchParams, options?: CallOptions): Promise<SearchResult>;
+    get(code: string, options?: CallOptions): Promise<Procedure>;
+    /** Every matching procedure, fetching page after page as the loop asks for more. */
+    iterate(params: Omit<SearchParams, 'page'>, options?: CallOptions): AsyncIterableIterator<ProcedureSummary>;
+    fields(options?: CallOptions): Promise<FilterList>;
+    agencies(options?: CallOptions): Promise<FilterList>;
+  };
+  dossiers: { lookup(input: DossierLookup, options?: CallOptions): Promise<Dossier> };
+  surveys: {
+    form(id: string, options?: CallOptions): Promise<SurveyForm>;
+    submit(input: SurveyResponseInput, options?: CallOptions & { idempotencyKey?: string }): Promise<SubmitResult>;
+  };
+  queue: OfflineQueue;
+  health(options?: CallOptions): Promise<Health>;
+}
+
+/** 128 random bits. Not crypto.randomUUID: it is missing on plain-http pages, where some commune sites live. */
+const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
+
+function localStorageIfUsable(): QueueStorage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined; // sandboxed iframe or storage disabled: accessing it throws
+  }
+}
+
+export function createClient(options: ClientOptions): DvcClient {
+  let baseUrl: string;
+  try {
+    baseUrl = new URL(options.baseUrl.replace(/\/*$/, '/'), globalThis.location?.href).href.slice(0, -1);
+  } catch (e) {
+    throw new DvcError('invalid-request', { cause: e });
+  }
+  const root = baseUrl + '/v1/';
+  const http = createHttp(options);
+  const browser = typeof document == 'object';
+  const { cache = browser, queue: queueOption = true } = options;
+  const get = createGet(http, cache && (cache === true ? {} : cache));
+  const headers = (o?: CallOptions) => ({ 'accept-language': o?.locale ?? options.locale ?? 'vi' });
+  const read = <T>(path: string, guard: is.Guard<T>, o?: CallOptions, id?: string) =>
+    get(root + path + (id === undefined ? '' : '/' + encodeURIComponent(id)), guard, headers(o), o?.signal);
+
+  const post = async <T>(path: string, json: unknown, guard: is.Guard<T>, extra: Record<string, string>, o?: CallOptions) =>
+    parse(await http(root + path, {
+      method: 'post', json, headers: { ...headers(o), ...extra }, retry: extra['idempotency-key'] ? 'keyed' : 'lookup', signal: o?.signal,
+    }), guard);
+  const sendSurvey = (input: SurveyResponseInput, key: string, o?: CallOptions) =>
+    post('survey-responses', input, is.receipt, { 'idempotency-key': key }, o);
+
+  const storage = queueOption && ((queueOption !== true && queueOption.storage) || localStorageIfUsable());
+  const queue = storage
+    ? createQueue(storage, (queueOption !== true && queueOption.key) || 'dvc-kit:survey-queue:' + baseUrl, (i) => sendSurvey(i.input, i.key))
+    : null;
+
+  const search = (params: SearchParams, o?: CallOptions) => {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
+    return read('procedures?' + query, is.searchResult, o);
+  };
+
+  return {
+    baseUrl,
+    procedures: {
+      search,
+      get: (code, o) => read('procedures', is.procedure, o, code),
+      async *iterate(params, o) {
+        for (let page = 1, seen = 0; ; page++) {
+          const { items, total } = await search({ ...params, page }, o);
+          yield* items;
+          seen += items.length;
+          if (!items.length || seen >= total) return;
+        }
+      },
+      fields: (o) => read('fields', is.filterList, o),
+      agencies: (o) => read('agencies', is.filterList, o),
+    },
+    dossiers: {
+      // The ID number travels only in the body, never in a URL.
+      lookup: async (input, o) => {
+        let token;
+        try {
+          token = await options.captcha?.();
+        } catch (e) {
+          throw new DvcError('invalid-request', { cause: e }); // the page's captcha widget failed
+        }
+        return post('dossiers/lookup', input, is.dossier, token ? { 'x-captcha-token': token } : {}, o);
+      },
+    },
+    surveys: {
+      form: (id, o) => read('survey-forms', is.surveyForm, o, id),
+      async submit(input, o) {
+        const key = o?.idempotencyKey ?? newKey();
+        try {
+          return { status: 'sent', receipt: await sendSurvey(input, key, o) };
+        } catch (e) {
+          const kind = (e as DvcError).kind;
+          if ((kind == 'network' || kind == 'timeout' || kind == 'server') && queue?.add(key, input)) {
+            return { status: 'queued', idempotencyKey: key };
+          }
+          throw e;
+        }
+      },
+    },
+    queue: queue ?? { pending: () => 0, subscribe: () => () => {}, flush: async () => {} },
+    health: (o) => http(root + 'health', { headers: headers(o), retry: 'read', signal: o?.signal }).then((r) => parse(r, is.health)),
+  };
+}
