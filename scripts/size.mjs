@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Size budgets, min+gzip, checked by `npm test`. A budget measures either a source entry point, bundled and
+// minified here with esbuild (`production` condition, dependencies included), or built files read from disk
+// (the CDN bundles rollup writes). Prints a table; exits 1 when any budget is exceeded or cannot be measured.
+// Usage: node scripts/size.mjs [--json] [name-substring...]
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const KB = 1000;
+
+/** @type {{ name: string, limit: number, entry?: string, files?: string[] }[]} */
+export const budgets = [
+  { name: 'sdk (@dvc-kit/sdk with ky)', entry: 'packages/sdk/src/index.ts', limit: 13 * KB },
+];
+
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+async function bundle(entry) {
+  const out = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['production'],
+    write: false,
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0].contents;
+}
+
+/** @returns {Promise<{ min: number, gz: number }>} */
+export async function measure(budget) {
+  if (budget.entry) {
+    const code = await bundle(budget.entry);
+    return { min: code.length, gz: gzip(code) };
+  }
+  let min = 0;
+  let gz = 0;
+  for (const file of budget.files ?? []) {
+    const path = join(root, file);
+    if (!existsSync(path)) throw new Error(`${file} is not built`);
+    const code = readFileSync(path);
+    min += code.length;
+    gz += gzip(code);
+  }
+  return { min, gz };
+}
+
+const args = process.argv.slice(2);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const json = args.includes('--json');
+  const filters = args.filter((a) => a !== '--json');
+  const rows = [];
+  for (const b of budgets.filter((b) => !filters.length || filters.some((f) => b.name.includes(f)))) {
+    try {
+      const { min, gz } = await measure(b);
+      rows.push({ name: b.name, min, gz, limit: b.limit, ok: gz <= b.limit });
+    } catch (e) {
+      rows.push({ name: b.name, min: null, gz: null, limit: b.limit, ok: false, error: e.message });
+    }
+  }
+  if (json) console.log(JSON.stringify(rows, null, 2));
+  else {
+    const kb = (n) => (n == null ? '—' : (n / KB).toFixed(2) + ' KB');
+    const width = Math.max(...rows.map((r) => r.name.length), 6);
+    console.log(`${'bundle'.padEnd(width)}  ${'min'.padStart(10)}  ${'min+gz'.padStart(10)}  ${'budget'.padStart(10)}  result`);
+    for (const r of rows) {
+      console.log(`${r.name.padEnd(width)}  ${kb(r.min).padStart(10)}  ${kb(r.gz).padStart(10)}  ${kb(r.limit).padStart(10)}  ${r.ok ? 'ok' : 'OVER BUDGET'}${r.error ? ` (${r.error})` : ''}`);
+    }
+    const failed = rows.filter((r) => !r.ok).length;
+    console.log(`${rows.length - failed} passed, ${failed} failed`);
+  }
+  process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
+}
