@@ -1,0 +1,365 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { isDvcError, type DossierStatusCode, type Dossier, type DvcClient } from '@dvc-kit/sdk';
+import { DvcElement } from '../base/dvc-element.ts';
+import { baseStyles } from '../base/styles.ts';
+import { isPlausibleDossierCode, isPlausibleIdNumber, normalizeDossierCode, normalizeIdNumber } from './dossier-code.ts';
+import { levelAttr, renderFacts, renderHistory, renderStatusBadges, renderSupplements, type DossierViewContext } from './dossier-view.ts';
+import { icon } from './icons.ts';
+import { trackerStyles } from './styles.ts';
+import { trackerStrings, type TrackerStrings } from './strings.ts';
+
+/** Detail of `dvc-lookup`: what was found, never who it belongs to (no ID number, no name). */
+export interface DossierLookupEventDetail {
+  code: string;
+  status: DossierStatusCode;
+}
+
+type Field = 'code' | 'id';
+type FieldErrors = Partial<Record<Field, keyof TrackerStrings>>;
+type Problem = 'not-found' | 'rate-limited' | 'network' | 'offline' | 'server' | 'invalid' | 'captcha';
+
+const PROBLEM_TEXT: Record<Problem, [title: keyof TrackerStrings, body: keyof TrackerStrings]> = {
+  'not-found': ['notFoundTitle', 'notFound'],
+  'rate-limited': ['rateLimitedTitle', 'rateLimited'],
+  network: ['networkTitle', 'network'],
+  offline: ['networkTitle', 'offline'],
+  server: ['serverTitle', 'server'],
+  invalid: ['invalidTitle', 'invalid'],
+  captcha: ['invalidTitle', 'captcha'],
+};
+
+/** Problems a plain "try again" can fix; the others need the citizen to change the input or wait. */
+const RETRYABLE = new Set<Problem>(['network', 'offline', 'server']);
+
+function problemOf(error: unknown): Problem {
+  if (!isDvcError(error)) return 'server';
+  switch (error.kind) {
+    case 'not-found': return 'not-found';
+    case 'rate-limited': return 'rate-limited';
+    case 'network':
+    case 'timeout': return globalThis.navigator?.onLine === false ? 'offline' : 'network';
+    case 'invalid-request': return error.problem?.type.endsWith(':captcha-required') ? 'captcha' : 'invalid';
+    default: return 'server';
+  }
+}
+
+/**
+ * Lets a citizen holding a receipt see where their dossier is: its status, dates, timing, what a supplement request
+ * asks for and the processing history; once the result is returned, it invites them to rate the service.
+ *
+ * The ID number is read from its field at submit time, sent in the request body only, and never kept: not in
+ * properties, URLs, storage, events or logs. The form (and with it the ID field) is gone while a result shows.
+ *
+ * Captcha: the client asks for a token before every lookup. Give the element (or its `<dvc-provider>`) a client
+ * created with `createClient({ baseUrl, captcha: () => widget.getToken() })`; the token travels in the
+ * `X-Captcha-Token` header. When the server insists on one and none came, the citizen is asked to verify.
+ *
+ * The survey element is loaded on demand when the citizen accepts the invitation.
+ *
+ * @tagname dvc-dossier-tracker
+ * @fires {CustomEvent<DossierLookupEventDetail>} dvc-lookup - A dossier was found: `{code, status}` only.
+ * @slot - Fallback shown when no API client is configured (e.g. a link to the province's lookup page).
+ * @csspart base - The wrapper of the whole widget.
+ * @csspart title - The form's heading.
+ * @csspart form - The lookup form.
+ * @csspart submit - The lookup button.
+ * @csspart alert - A problem message (not found, rate limited, network, server).
+ * @csspart result - The dossier found.
+ * @csspart status - The status badge (icon and text).
+ * @csspart timing - The timing badge: early, on time, overdue, within the deadline (icon and text).
+ * @csspart facts - The procedure, applicant, agency and dates.
+ * @csspart supplement - One supplement request.
+ * @csspart history - The processing history (newest first).
+ * @csspart survey-invite - The invitation to rate the service.
+ * @cssprop --dvc-color-primary - Buttons, links and headings accent (default navy #0b3d91).
+ * @cssprop --dvc-color-text - Body text.
+ * @cssprop --dvc-color-muted - Secondary text (hints, units).
+ * @cssprop --dvc-color-surface - Background.
+ * @cssprop --dvc-color-surface-alt - Background of the result summary and cards.
+ * @cssprop --dvc-color-border - Field and card borders.
+ * @cssprop --dvc-color-danger - Errors, overdue, not accepted.
+ * @cssprop --dvc-color-success - Returned, finished, early, on time.
+ * @cssprop --dvc-color-warning - Supplement requests, rate limit.
+ * @cssprop --dvc-color-focus - Focus ring.
+ * @cssprop --dvc-font-family - Font.
+ * @cssprop --dvc-radius - Corner radius.
+ * @cssprop --dvc-space - Base spacing.
+ */
+export class DvcDossierTracker extends DvcElement<TrackerStrings> {
+  static override styles = [baseStyles, trackerStyles];
+
+  /** Prefills the dossier code (e.g. from a QR code on the receipt); the citizen still types the ID number. */
+  @property() accessor code = '';
+
+  /** The heading level of the widget's title and of the result (sections use the next level). */
+  @property({ attribute: 'heading-level', type: Number }) accessor headingLevel = 2;
+
+  protected readonly stringTable = trackerStrings;
+
+  @state() private accessor codeDraft = '';
+  @state() private accessor fieldErrors: FieldErrors = {};
+  @state() private accessor busy = false;
+  @state() private accessor problem: Problem | null = null;
+  /** Seconds the server asked us to wait, as first announced (the button counts down separately). */
+  @state() private accessor problemSeconds: number | null = null;
+  @state() private accessor waitSeconds = 0;
+  @state() private accessor dossier: Dossier | null = null;
+  @state() private accessor historyExpanded = false;
+  @state() private accessor surveyOpen = false;
+  @state() private accessor announcement = '';
+
+  @query('#code') private accessor codeInput: HTMLInputElement | null = null;
+  @query('#id-number') private accessor idInput: HTMLInputElement | null = null;
+  @query('form') private accessor formEl: HTMLFormElement | null = null;
+  @query('#error-summary') private accessor summaryEl: HTMLElement | null = null;
+  @query('#problem') private accessor problemEl: HTMLElement | null = null;
+  @query('#result-title') private accessor resultTitle: HTMLElement | null = null;
+  @query('dvc-satisfaction-survey') private accessor surveyEl: HTMLElement | null = null;
+
+  #pending: AbortController | undefined;
+  #countdown: ReturnType<typeof setInterval> | undefined;
+  #retryAt = 0;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#pending?.abort();
+    this.#stopCountdown();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('code')) this.codeDraft = this.code ?? '';
+  }
+
+  override render(): TemplateResult {
+    if (!this.api) return this.renderFallback();
+    return html`<div class="tracker" part="base">
+      ${this.dossier ? this.renderResult(this.dossier) : this.renderForm()}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+    </div>`;
+  }
+
+  private renderForm(): TemplateResult {
+    const waiting = this.waitSeconds > 0;
+    return html`
+      <h2 class="title" part="title" aria-level=${ifDefined(levelAttr(this.headingLevel, 2))}>${this.t('title')}</h2>
+      <p class="intro">${this.t('intro')}</p>
+      ${this.renderProblem()}
+      ${this.renderErrorSummary()}
+      <form class="form" part="form" novalidate autocomplete="off" aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.onSubmit}>
+        ${this.renderField('code', 'codeLabel', 'codeHint', html`<input id="code" type="text" autocomplete="off" spellcheck="false"
+          autocapitalize="characters" inputmode="text" .value=${live(this.codeDraft)}
+          aria-describedby=${this.fieldErrors.code ? 'code-hint code-error' : 'code-hint'}
+          aria-invalid=${this.fieldErrors.code ? 'true' : 'false'}
+          @input=${(e: Event) => { this.codeDraft = (e.target as HTMLInputElement).value; }} />`)}
+        ${this.renderField('id', 'idLabel', 'idHint', html`<input id="id-number" type="text" autocomplete="off" spellcheck="false"
+          autocapitalize="characters" inputmode="text" enterkeyhint="search"
+          aria-describedby=${this.fieldErrors.id ? 'id-hint id-error' : 'id-hint'}
+          aria-invalid=${this.fieldErrors.id ? 'true' : 'false'} />`)}
+        <div class="actions">
+          <button class="button" type="submit" part="submit" ?disabled=${waiting} aria-disabled=${this.busy ? 'true' : 'false'}>
+            ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+            ${waiting ? this.t('waitButton', { seconds: this.waitSeconds }) : this.busy ? this.t('submitting') : this.t('submit')}
+          </button>
+        </div>
+      </form>`;
+  }
+
+  private renderField(field: Field, label: keyof TrackerStrings, hint: keyof TrackerStrings, input: TemplateResult): TemplateResult {
+    const inputId = field === 'code' ? 'code' : 'id-number';
+    const error = this.fieldErrors[field];
+    return html`<div class="field ${error ? 'invalid' : ''}">
+      <label for=${inputId}>${this.t(label)}</label>
+      <p class="hint" id="${field}-hint">${this.t(hint)}</p>
+      ${error
+        ? html`<p class="field-error" id="${field}-error">${icon('danger')}<span><span class="visually-hidden">${this.t('errorPrefix')}</span>
+            ${this.t(error)}</span></p>`
+        : nothing}
+      ${input}
+    </div>`;
+  }
+
+  private renderErrorSummary(): TemplateResult | typeof nothing {
+    const entries = Object.entries(this.fieldErrors) as [Field, keyof TrackerStrings][];
+    if (entries.length === 0) return nothing;
+    return html`<div class="alert danger error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      ${icon('danger')}
+      <div class="alert-body">
+        <p class="alert-title" id="error-summary-title">${this.t('errorSummaryTitle')}</p>
+        <ul>
+          ${entries.map(([field, message]) => html`<li><a href="#${field === 'code' ? 'code' : 'id-number'}"
+            @click=${(e: Event) => { e.preventDefault(); this.focusField(field); }}>${this.t(message)}</a></li>`)}
+        </ul>
+      </div>
+    </div>`;
+  }
+
+  private renderProblem(): TemplateResult | typeof nothing {
+    const problem = this.problem;
+    if (!problem) return nothing;
+    const [title, body] = PROBLEM_TEXT[problem];
+    const tone = problem === 'rate-limited' ? 'warning' : 'danger';
+    const message = problem === 'rate-limited' && this.problemSeconds === null
+      ? this.t('rateLimitedLater')
+      : this.t(body, { seconds: this.problemSeconds ?? 0 });
+    return html`<div class="alert ${tone}" id="problem" role="alert" tabindex="-1" part="alert" data-problem=${problem}>
+      ${icon(tone)}
+      <div class="alert-body">
+        <p class="alert-title">${this.t(title)}</p>
+        <p>${message}</p>
+        ${RETRYABLE.has(problem)
+          ? html`<div><button class="button secondary" type="button" @click=${() => this.formEl?.requestSubmit()}>${this.t('retry')}</button></div>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  private renderResult(dossier: Dossier): TemplateResult {
+    const ctx: DossierViewContext = {
+      t: (key, params) => this.t(key, params),
+      locale: this.locale,
+      sectionLevel: this.headingLevel + 1,
+      historyExpanded: this.historyExpanded,
+      toggleHistory: () => { this.historyExpanded = !this.historyExpanded; },
+    };
+    return html`<article class="result" part="result" aria-labelledby="result-title">
+      <h2 class="title" id="result-title" tabindex="-1" aria-level=${ifDefined(levelAttr(this.headingLevel, 2))}
+        >${this.t('resultTitle', { code: dossier.code })}</h2>
+      ${renderStatusBadges(dossier, ctx)}
+      ${renderFacts(dossier, ctx)}
+      ${renderSupplements(dossier, ctx)}
+      ${this.renderSurvey(dossier)}
+      ${renderHistory(dossier, ctx)}
+      <div class="actions">
+        <button class="button secondary" type="button" @click=${this.lookupAnother}>${this.t('lookupAnother')}</button>
+      </div>
+    </article>`;
+  }
+
+  private renderSurvey(dossier: Dossier): TemplateResult | typeof nothing {
+    if (dossier.status.code !== 10 || !dossier.survey) return nothing;
+    if (this.surveyOpen) {
+      return html`<dvc-satisfaction-survey class="survey" form=${dossier.survey.form} dossier-code=${dossier.code}
+        heading-level=${this.headingLevel + 1} .client=${this.api ?? undefined}></dvc-satisfaction-survey>`;
+    }
+    return html`<div class="invite" part="survey-invite">
+      ${icon('info')}
+      <div class="alert-body">
+        <p>${this.t('surveyInvite')}</p>
+        <div><button class="button" type="button" @click=${this.openSurvey}>${this.t('surveyButton')}</button></div>
+      </div>
+    </div>`;
+  }
+
+  private focusField(field: Field): void {
+    (field === 'code' ? this.codeInput : this.idInput)?.focus();
+  }
+
+  private onSubmit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const api = this.api;
+    if (!api || this.busy || this.waitSeconds > 0) return;
+    const code = normalizeDossierCode(this.codeDraft);
+    // Read at the last moment and kept in this function only.
+    const idNumber = normalizeIdNumber(this.idInput?.value ?? '');
+    const errors: FieldErrors = {};
+    if (!code) errors.code = 'codeRequired';
+    else if (!isPlausibleDossierCode(code)) errors.code = 'codeInvalid';
+    if (!idNumber) errors.id = 'idRequired';
+    else if (!isPlausibleIdNumber(idNumber)) errors.id = 'idInvalid';
+    this.fieldErrors = errors;
+    this.problem = null;
+    if (errors.code || errors.id) {
+      await this.updateComplete;
+      this.summaryEl?.focus();
+      return;
+    }
+    this.codeDraft = code;
+    await this.lookup(api, code, idNumber);
+  };
+
+  private async lookup(api: DvcClient, code: string, idNumber: string): Promise<void> {
+    this.#pending?.abort();
+    const controller = new AbortController();
+    this.#pending = controller;
+    this.busy = true;
+    this.announcement = this.t('loading');
+    let found: Dossier | null = null;
+    let problem: Problem | null = null;
+    let retryAfter: number | null = null;
+    try {
+      found = await api.dossiers.lookup({ code, idNumber }, { signal: controller.signal, locale: this.locale });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      problem = problemOf(error);
+      retryAfter = isDvcError(error) ? error.retryAfter : null;
+    } finally {
+      if (this.#pending === controller) this.#pending = undefined;
+    }
+    this.busy = false;
+    this.announcement = '';
+    if (found) {
+      this.dossier = found;
+      this.historyExpanded = false;
+      this.surveyOpen = false;
+      this.emit<DossierLookupEventDetail>('dvc-lookup', { code: found.code, status: found.status.code });
+      await this.updateComplete;
+      this.resultTitle?.focus();
+      return;
+    }
+    this.problem = problem;
+    this.problemSeconds = problem === 'rate-limited' ? retryAfter : null;
+    if (problem === 'rate-limited') this.#startCountdown(retryAfter ?? 60);
+    await this.updateComplete;
+    this.problemEl?.focus();
+  }
+
+  private openSurvey = async (): Promise<void> => {
+    // Most lookups never reach a survey: its code is fetched only when a citizen accepts the invitation.
+    if (!customElements.get('dvc-satisfaction-survey')) await import('../satisfaction-survey/define.ts');
+    this.surveyOpen = true;
+    await this.updateComplete;
+    this.surveyEl?.focus();
+  };
+
+  private lookupAnother = async (): Promise<void> => {
+    this.dossier = null;
+    this.surveyOpen = false;
+    this.problem = null;
+    this.fieldErrors = {};
+    this.codeDraft = '';
+    await this.updateComplete;
+    this.codeInput?.focus();
+  };
+
+  #startCountdown(seconds: number): void {
+    this.#stopCountdown();
+    this.#retryAt = Date.now() + seconds * 1000;
+    this.waitSeconds = seconds;
+    this.#countdown = setInterval(() => {
+      const left = Math.ceil((this.#retryAt - Date.now()) / 1000);
+      this.waitSeconds = Math.max(left, 0);
+      if (left <= 0) {
+        this.#stopCountdown();
+        this.announcement = this.t('readyAgain');
+      }
+    }, 1000);
+  }
+
+  #stopCountdown(): void {
+    if (this.#countdown !== undefined) clearInterval(this.#countdown);
+    this.#countdown = undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dvc-dossier-tracker': DvcDossierTracker;
+  }
+  interface HTMLElementEventMap {
+    'dvc-lookup': CustomEvent<DossierLookupEventDetail>;
+  }
+}
