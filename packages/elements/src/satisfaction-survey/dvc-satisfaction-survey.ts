@@ -1,0 +1,452 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { isDvcError, type ChoiceQuestion, type DvcClient, type SurveyForm, type TextQuestion } from '@dvc-kit/sdk';
+import { DvcElement } from '../base/dvc-element.ts';
+import { baseStyles } from '../base/styles.ts';
+import { icon } from '../dossier-tracker/icons.ts';
+import { charCount, cleanAnswers, newIdempotencyKey, validateAnswers, type QuestionError } from './answers.ts';
+import { counterLevel, type CounterLevel } from './counter.ts';
+import { surveyStyles } from './styles.ts';
+import { surveyStrings, type SurveyStrings } from './strings.ts';
+
+/** Detail of `dvc-survey-submitted`: which form, which dossier, the server's receipt. Never the answers. */
+export interface SurveySubmittedEventDetail {
+  form: string;
+  dossierCode?: string;
+  receiptId: string;
+}
+
+/** Detail of `dvc-survey-queued`: the response waits on this device to be sent. Never the answers. */
+export interface SurveyQueuedEventDetail {
+  form: string;
+  dossierCode?: string;
+}
+
+type Phase = 'loading' | 'load-error' | 'ready' | 'sent' | 'queued';
+type LoadProblem = 'not-found' | 'network' | 'server';
+type SendProblem = 'network' | 'server' | 'rate-limited' | 'invalid' | 'dossier';
+
+const SEND_TEXT: Record<SendProblem, keyof SurveyStrings> = {
+  network: 'sendNetwork', server: 'sendServer', 'rate-limited': 'sendRateLimited', invalid: 'sendInvalid', dossier: 'sendDossier',
+};
+
+function headingLevel(level: number, tagLevel: number): number | undefined {
+  return level === tagLevel ? undefined : Math.min(Math.max(level, 1), 6);
+}
+
+/**
+ * A satisfaction survey rendered from a form served by the API (`GET /v1/survey-forms/{form}`): every question
+ * as data, so a province can add or reword questions without touching a page.
+ *
+ * Sends once: the button is inert while sending, and one idempotency key per response is reused for every retry,
+ * so double clicks and retries never store two responses. Offline, the SDK keeps the response on this device and
+ * sends it when the network is back (or on the next visit); the element says so and flips to "sent" when the
+ * queue drains.
+ *
+ * @tagname dvc-satisfaction-survey
+ * @fires {CustomEvent<SurveySubmittedEventDetail>} dvc-survey-submitted - The server stored the response: `{form, dossierCode?, receiptId}`.
+ * @fires {CustomEvent<SurveyQueuedEventDetail>} dvc-survey-queued - Saved on this device to be sent later: `{form, dossierCode?}`.
+ * @slot - Fallback shown when no API client is configured (e.g. a link to the province's survey page).
+ * @csspart base - The wrapper of the whole widget.
+ * @csspart title - The survey's title.
+ * @csspart question - One question (a fieldset or a text field).
+ * @csspart warning - The "do not type personal data" warning of a free-text question.
+ * @csspart counter - The character counter of a free-text question.
+ * @csspart submit - The send button.
+ * @csspart alert - A problem message (load or send failure, missing dossier).
+ * @csspart outcome - The thank-you or saved-on-this-device message.
+ * @cssprop --dvc-color-primary - Buttons, selected options (default navy #0b3d91).
+ * @cssprop --dvc-color-text - Body text.
+ * @cssprop --dvc-color-muted - Hints and the counter.
+ * @cssprop --dvc-color-surface - Background.
+ * @cssprop --dvc-color-surface-alt - Background of questions.
+ * @cssprop --dvc-color-border - Field and option borders.
+ * @cssprop --dvc-color-danger - Errors.
+ * @cssprop --dvc-color-success - The thank-you message.
+ * @cssprop --dvc-color-warning - The personal-data warning, the saved-offline message.
+ * @cssprop --dvc-color-focus - Focus ring.
+ * @cssprop --dvc-font-family - Font.
+ * @cssprop --dvc-radius - Corner radius.
+ * @cssprop --dvc-space - Base spacing.
+ */
+export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
+  static override styles = [baseStyles, surveyStyles];
+
+  /** The survey form id; `default` is the per-dossier evaluation. */
+  @property() accessor form = 'default';
+
+  /** The dossier being rated; needed by forms that rate one dossier (like `default`). */
+  @property({ attribute: 'dossier-code' }) accessor dossierCode = '';
+
+  /** The heading level of the survey's title (default 2). */
+  @property({ attribute: 'heading-level', type: Number }) accessor headingLevel = 2;
+
+  protected readonly stringTable = surveyStrings;
+
+  @state() private accessor phase: Phase = 'loading';
+  @state() private accessor surveyForm: SurveyForm | null = null;
+  @state() private accessor loadProblem: LoadProblem | null = null;
+  @state() private accessor answers: Record<string, string> = {};
+  @state() private accessor errors = new Map<string, QuestionError>();
+  @state() private accessor sending = false;
+  @state() private accessor sendProblem: SendProblem | null = null;
+  @state() private accessor retryAfter: number | null = null;
+  @state() private accessor receiptId = '';
+  @state() private accessor pending = 0;
+  @state() private accessor announcement = '';
+
+  #loading: AbortController | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #focusWhenReady = false;
+  /** One key per response: every retry of the same answers reuses it, so the server stores it once. */
+  #key = '';
+  #keyFor = '';
+  #counterLevels = new Map<string, CounterLevel>();
+
+  /** Focuses the survey's heading (or its current message); waits for the form when it is still loading. */
+  override focus(options?: FocusOptions): void {
+    const target = this.renderRoot?.querySelector<HTMLElement>('.focus-target');
+    if (target && this.phase !== 'loading') target.focus(options);
+    else this.#focusWhenReady = true;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#loading?.abort();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  protected override clientChanged(): void {
+    void this.#load();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The first load comes from clientChanged; later changes of `form` load the new one.
+    if (changed.has('form') && changed.get('form') !== undefined) void this.#load();
+  }
+
+  protected override updated(): void {
+    if (this.#focusWhenReady && this.phase !== 'loading') {
+      this.#focusWhenReady = false;
+      this.renderRoot.querySelector<HTMLElement>('.focus-target')?.focus();
+    }
+  }
+
+  async #load(): Promise<void> {
+    const api = this.api;
+    // A thank-you stays a thank-you: a language switch afterwards does not bring the questions back.
+    if (!api || this.phase === 'sent' || this.phase === 'queued') return;
+    this.#loading?.abort();
+    const controller = new AbortController();
+    this.#loading = controller;
+    // Reloading in another language keeps the current questions (and answers) on screen until the new text arrives.
+    if (!this.surveyForm || this.surveyForm.id !== this.form) this.phase = 'loading';
+    try {
+      const form = await api.surveys.form(this.form || 'default', { signal: controller.signal, locale: this.locale });
+      if (controller.signal.aborted) return;
+      if (this.surveyForm?.id !== form.id) this.answers = {};
+      this.surveyForm = form;
+      this.loadProblem = null;
+      this.phase = 'ready';
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.loadProblem = isDvcError(error) && error.kind === 'not-found' ? 'not-found'
+        : isDvcError(error) && (error.kind === 'network' || error.kind === 'timeout') ? 'network' : 'server';
+      this.phase = 'load-error';
+    }
+  }
+
+  override render(): TemplateResult {
+    if (!this.api) return this.renderFallback();
+    return html`<section class="survey" part="base" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
+      ${this.renderPhase()}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+    </section>`;
+  }
+
+  private renderPhase(): TemplateResult {
+    switch (this.phase) {
+      case 'loading':
+        return html`<p class="loading"><span class="spinner" aria-hidden="true"></span>${this.t('loading')}</p>`;
+      case 'load-error':
+        return this.renderLoadError();
+      case 'sent':
+      case 'queued':
+        return this.renderOutcome();
+      default:
+        return this.renderForm(this.surveyForm!);
+    }
+  }
+
+  private renderAlert(title: string, body: string, action?: TemplateResult): TemplateResult {
+    return html`<div class="alert danger focus-target" role="alert" tabindex="-1" part="alert">
+      ${icon('danger')}
+      <div class="alert-body">
+        <p class="alert-title">${title}</p>
+        <p>${body}</p>
+        ${action ?? nothing}
+      </div>
+    </div>`;
+  }
+
+  private renderLoadError(): TemplateResult {
+    if (this.loadProblem === 'not-found') return this.renderAlert(this.t('notFoundTitle'), this.t('notFound'));
+    return this.renderAlert(this.t('loadErrorTitle'), this.t(this.loadProblem === 'network' ? 'loadNetwork' : 'loadServer'),
+      html`<div><button class="button secondary" type="button" @click=${() => void this.#load()}>${this.t('retry')}</button></div>`);
+  }
+
+  private renderTitle(text: string): TemplateResult {
+    return html`<h2 class="title focus-target" id="title" tabindex="-1" part="title"
+      aria-level=${ifDefined(headingLevel(this.headingLevel, 2))}>${text}</h2>`;
+  }
+
+  private renderForm(form: SurveyForm): TemplateResult {
+    if (form.needsDossier && !this.dossierCode) {
+      return html`${this.renderTitle(form.title)}
+        <div class="alert warning" part="alert">
+          ${icon('warning')}
+          <div class="alert-body">
+            <p class="alert-title">${this.t('needsDossierTitle')}</p>
+            <p>${this.t('needsDossier')}</p>
+          </div>
+        </div>`;
+    }
+    const anyRequired = form.questions.some((q) => q.required);
+    return html`${this.renderTitle(form.title)}
+      ${form.description ? html`<p class="description">${form.description}</p>` : nothing}
+      ${this.dossierCode ? html`<p class="dossier">${this.t('dossier', { code: this.dossierCode })}</p>` : nothing}
+      ${anyRequired ? html`<p class="hint">${this.t('requiredNote')}</p>` : nothing}
+      ${this.renderSendProblem()}
+      ${this.renderErrorSummary(form)}
+      <form class="form" novalidate @submit=${this.onSubmit}>
+        ${form.questions.map((q, i) => (q.kind === 'choice' ? this.renderChoice(q, i) : this.renderText(q, i)))}
+        <div class="actions">
+          <button class="button" type="submit" part="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
+            ${this.sending ? html`<span class="spinner" aria-hidden="true"></span>${this.t('sending')}` : this.t('submit')}
+          </button>
+        </div>
+      </form>`;
+  }
+
+  private requiredText(required: boolean): TemplateResult {
+    return html`<span class="requirement">${required ? this.t('required') : this.t('optional')}</span>`;
+  }
+
+  private renderError(domId: string, error: QuestionError | undefined): TemplateResult | typeof nothing {
+    if (!error) return nothing;
+    return html`<p class="field-error" id="${domId}-error">${icon('danger')}<span><span class="visually-hidden">${this.t('errorPrefix')}</span>
+      ${this.t(error.key, error.params)}</span></p>`;
+  }
+
+  private renderChoice(q: ChoiceQuestion, index: number): TemplateResult {
+    const domId = `q${index}`;
+    const error = this.errors.get(q.id);
+    const describedBy = [q.help ? `${domId}-help` : '', error ? `${domId}-error` : ''].filter(Boolean).join(' ');
+    return html`<fieldset class="question ${error ? 'invalid' : ''}" id=${domId} part="question" aria-describedby=${ifDefined(describedBy || undefined)}>
+      <legend>${q.label} ${this.requiredText(q.required)}</legend>
+      ${q.help ? html`<p class="hint" id="${domId}-help">${q.help}</p>` : nothing}
+      ${this.renderError(domId, error)}
+      <div class="options">
+        ${q.options.map((option) => html`<label class="option">
+          <input type="radio" name=${domId} .value=${option.value} .checked=${live(this.answers[q.id] === option.value)}
+            ?required=${q.required} aria-invalid=${error ? 'true' : 'false'}
+            @change=${() => this.setAnswer(q.id, option.value)} />
+          <span>${option.label}</span>
+        </label>`)}
+      </div>
+    </fieldset>`;
+  }
+
+  private renderText(q: TextQuestion, index: number): TemplateResult {
+    const domId = `q${index}`;
+    const error = this.errors.get(q.id);
+    const value = this.answers[q.id] ?? '';
+    const left = q.maxLength - charCount(value);
+    const describedBy = [q.help ? `${domId}-help` : '', `${domId}-warning`, error ? `${domId}-error` : '', `${domId}-count`]
+      .filter(Boolean).join(' ');
+    return html`<div class="question text ${error ? 'invalid' : ''}" part="question">
+      <label for=${domId}>${q.label} ${this.requiredText(q.required)}</label>
+      ${q.help ? html`<p class="hint" id="${domId}-help">${q.help}</p>` : nothing}
+      <p class="warning" id="${domId}-warning" part="warning">${icon('warning')}<span>${this.t('privacyWarning')}</span></p>
+      ${this.renderError(domId, error)}
+      <textarea id=${domId} rows="4" .value=${live(value)} ?required=${q.required} aria-describedby=${describedBy}
+        aria-invalid=${error ? 'true' : 'false'} autocomplete="off"
+        @input=${(e: Event) => this.onTextInput(q, (e.target as HTMLTextAreaElement).value)}></textarea>
+      <p class="counter ${left < 0 ? 'over' : ''}" id="${domId}-count" part="counter">
+        ${left < 0 ? this.t('charsOver', { count: -left }) : this.t('charsLeft', { count: left })}
+      </p>
+    </div>`;
+  }
+
+  private renderErrorSummary(form: SurveyForm): TemplateResult | typeof nothing {
+    if (this.errors.size === 0) return nothing;
+    const indexOf = new Map(form.questions.map((q, i) => [q.id, i]));
+    return html`<div class="alert danger error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      ${icon('danger')}
+      <div class="alert-body">
+        <p class="alert-title" id="error-summary-title">${this.t('errorSummaryTitle')}</p>
+        <ul>
+          ${[...this.errors].map(([id, error]) => html`<li><a href="#q${indexOf.get(id)}"
+            @click=${(e: Event) => { e.preventDefault(); this.focusQuestion(indexOf.get(id) ?? 0); }}>${this.t(error.key, error.params)}</a></li>`)}
+        </ul>
+      </div>
+    </div>`;
+  }
+
+  private renderSendProblem(): TemplateResult | typeof nothing {
+    const problem = this.sendProblem;
+    if (!problem) return nothing;
+    return html`<div class="alert danger" id="send-problem" role="alert" tabindex="-1" part="alert" data-problem=${problem}>
+      ${icon('danger')}
+      <div class="alert-body">
+        <p class="alert-title">${this.t('sendErrorTitle')}</p>
+        <p>${this.t(SEND_TEXT[problem], { seconds: this.retryAfter ?? 60 })}</p>
+      </div>
+    </div>`;
+  }
+
+  private renderOutcome(): TemplateResult {
+    const waiting = this.phase === 'queued' && this.pending > 0;
+    const tone = waiting ? 'warning' : 'success';
+    return html`<div class="outcome ${tone}" part="outcome" data-outcome=${waiting ? 'queued' : 'sent'}>
+      <h2 class="title focus-target" id="outcome-title" tabindex="-1" aria-level=${ifDefined(headingLevel(this.headingLevel, 2))}
+        >${icon(tone)}<span>${waiting ? this.t('queuedTitle') : this.t('sentTitle')}</span></h2>
+      ${this.phase === 'sent'
+        ? html`<p>${this.t('sent')}</p><p class="muted">${this.t('receipt', { id: this.receiptId })}</p>`
+        : waiting
+          ? html`<p>${this.t('queued')}</p>
+              <p class="muted">${this.t('pending', { count: this.pending })}</p>
+              <div><button class="button secondary" type="button" @click=${() => void this.api?.queue.flush()}>${this.t('sendNow')}</button></div>`
+          : html`<p>${this.t('flushed')}</p>`}
+    </div>`;
+  }
+
+  private setAnswer(id: string, value: string): void {
+    this.answers = { ...this.answers, [id]: value };
+    // An answered question stops being an error at once; the summary itself is rebuilt on the next submit.
+    if (this.errors.has(id) && this.surveyForm) {
+      const still = validateAnswers(this.surveyForm, this.answers).get(id);
+      const errors = new Map(this.errors);
+      if (still) errors.set(id, still);
+      else errors.delete(id);
+      this.errors = errors;
+    }
+  }
+
+  private onTextInput(q: TextQuestion, value: string): void {
+    this.setAnswer(q.id, value);
+    const level = counterLevel(charCount(value), q.maxLength);
+    const before = this.#counterLevels.get(q.id) ?? 'ok';
+    this.#counterLevels.set(q.id, level);
+    if (level !== before && level !== 'ok') {
+      const left = q.maxLength - charCount(value);
+      this.announcement = left < 0 ? this.t('charsOver', { count: -left }) : this.t('charsLeft', { count: left });
+    }
+  }
+
+  private focusQuestion(index: number): void {
+    const root = this.renderRoot;
+    const target = root.querySelector<HTMLElement>(`#q${index} input:checked`)
+      ?? root.querySelector<HTMLElement>(`#q${index} input`)
+      ?? root.querySelector<HTMLElement>(`#q${index}`);
+    target?.focus();
+  }
+
+  private onSubmit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const api = this.api;
+    const form = this.surveyForm;
+    // Checked before anything else, synchronously: a double click lands here twice before any re-render.
+    if (!api || !form || this.sending) return;
+    this.sendProblem = null;
+    this.errors = validateAnswers(form, this.answers);
+    if (this.errors.size > 0) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus();
+      return;
+    }
+    this.sending = true;
+    await this.send(api, form);
+  };
+
+  private async send(api: DvcClient, form: SurveyForm): Promise<void> {
+    const input = {
+      form: form.id,
+      ...(this.dossierCode && { dossierCode: this.dossierCode }),
+      answers: cleanAnswers(form, this.answers),
+    };
+    const fingerprint = JSON.stringify(input);
+    if (fingerprint !== this.#keyFor) {
+      this.#key = newIdempotencyKey();
+      this.#keyFor = fingerprint;
+    }
+    const about = { form: form.id, ...(this.dossierCode && { dossierCode: this.dossierCode }) };
+    try {
+      const result = await api.surveys.submit(input, { idempotencyKey: this.#key, locale: this.locale });
+      if (result.status === 'sent') {
+        this.receiptId = result.receipt.id;
+        this.phase = 'sent';
+        this.emit<SurveySubmittedEventDetail>('dvc-survey-submitted', { ...about, receiptId: result.receipt.id });
+      } else {
+        this.#watchQueue(api);
+        this.phase = 'queued';
+        this.emit<SurveyQueuedEventDetail>('dvc-survey-queued', about);
+      }
+    } catch (error) {
+      this.#showSendError(form, error);
+    } finally {
+      this.sending = false;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(this.phase === 'ready' ? (this.errors.size ? '#error-summary' : '#send-problem') : '.focus-target')?.focus();
+  }
+
+  #showSendError(form: SurveyForm, error: unknown): void {
+    if (!isDvcError(error)) {
+      this.sendProblem = 'server';
+      return;
+    }
+    this.retryAfter = error.retryAfter;
+    if (error.kind === 'rate-limited') this.sendProblem = 'rate-limited';
+    else if (error.kind === 'network' || error.kind === 'timeout') this.sendProblem = 'network';
+    else if (error.kind !== 'invalid-request' && error.kind !== 'not-found') this.sendProblem = 'server';
+    else {
+      // Validation problems point at the answers (`/answers/<id>`) or the dossier (`/dossierCode`).
+      const pointers = error.problem?.errors?.map((e) => e.pointer) ?? [];
+      const errors = new Map<string, QuestionError>();
+      for (const q of form.questions) {
+        if (pointers.includes(`/answers/${q.id}`)) errors.set(q.id, { key: 'serverInvalid', params: { question: q.label } });
+      }
+      this.errors = errors;
+      this.sendProblem = errors.size > 0 ? null : pointers.includes('/dossierCode') ? 'dossier' : 'invalid';
+    }
+  }
+
+  #watchQueue(api: DvcClient): void {
+    this.#unsubscribe?.();
+    this.pending = api.queue.pending();
+    this.#unsubscribe = api.queue.subscribe((pending) => {
+      const drained = this.pending > 0 && pending === 0;
+      this.pending = pending;
+      if (drained) {
+        this.announcement = this.t('flushed');
+        this.#unsubscribe?.();
+        this.#unsubscribe = undefined;
+      }
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dvc-satisfaction-survey': DvcSatisfactionSurvey;
+  }
+  interface HTMLElementEventMap {
+    'dvc-survey-submitted': CustomEvent<SurveySubmittedEventDetail>;
+    'dvc-survey-queued': CustomEvent<SurveyQueuedEventDetail>;
+  }
+}

@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+export const surveyStyles = css`
+  .survey, .form { display: grid; gap: var(--_space); }
+  .title { font-size: 1.375em; display: flex; gap: 0.4em; align-items: flex-start; }
+  .hint, .muted, .description { color: var(--_muted); }
+  .hint { font-size: 0.9375em; }
+  .dossier { font-weight: 600; }
+  .alert-title { font-weight: 700; }
+  .icon { width: 1.25em; height: 1.25em; flex: none; fill: currentColor; }
+  .title .icon { margin-block-start: 0.1em; }
+
+  .question {
+    display: grid; gap: 0.5em; margin: 0; min-width: 0;
+    padding: 0.75em var(--_space) var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .question.invalid { border-color: var(--_danger); border-inline-start-width: 0.35em; }
+  /* A floated legend sits inside the card instead of on its border, and wraps like any text. */
+  fieldset.question { display: block; }
+  fieldset.question > * + * { margin-block-start: 0.5em; }
+  legend { float: left; width: 100%; padding: 0; margin-block-end: 0.5em; font-weight: 700; }
+  legend + * { clear: both; }
+  .question.text > label { font-weight: 700; }
+  .requirement { font-weight: 400; color: var(--_muted); }
+  .options { display: grid; gap: 0.4em; }
+  .option {
+    display: flex; gap: 0.6em; align-items: center; min-height: 2.75em; padding: 0.35em 0.6em;
+    border: 1px solid var(--_border); border-radius: var(--_radius); font-weight: 400; cursor: pointer;
+  }
+  .option:hover { background: var(--_surface-alt); }
+  .option:has(input:checked) { border-color: var(--_primary); box-shadow: inset 0 0 0 1px var(--_primary); background: var(--_surface-alt); }
+  .option input { width: 1.25em; height: 1.25em; min-height: 0; margin: 0; flex: none; accent-color: var(--_primary); }
+
+  textarea { width: 100%; min-height: 6em; resize: vertical; }
+  .warning { display: flex; gap: 0.4em; align-items: flex-start; color: var(--_warning); font-weight: 600; }
+  .counter { font-size: 0.9375em; color: var(--_muted); }
+  .counter.over { color: var(--_danger); font-weight: 700; }
+  .field-error { display: flex; gap: 0.35em; align-items: flex-start; color: var(--_danger); font-weight: 600; }
+  .error-summary ul { padding-inline-start: 1.1em; }
+  .error-summary a { color: var(--_danger); font-weight: 600; }
+  .actions { display: flex; flex-wrap: wrap; gap: 0.75em; }
+
+  .loading { display: flex; gap: 0.5em; align-items: center; color: var(--_muted); }
+  .spinner {
+    width: 1em; height: 1em; border: 0.15em solid currentColor; border-inline-end-color: transparent;
+    border-radius: 50%; animation: dvc-spin 0.8s linear infinite; flex: none;
+  }
+  @keyframes dvc-spin { to { transform: rotate(360deg); } }
+
+  .outcome {
+    display: grid; gap: 0.5em; padding: var(--_space);
+    border: 2px solid var(--_success); border-inline-start-width: 0.4em; border-radius: var(--_radius);
+  }
+  .outcome.success .title { color: var(--_success); }
+  .outcome.warning { border-color: var(--_warning); }
+  .outcome.warning .title { color: var(--_warning); }
+
+  @media (forced-colors: active) {
+    .question, .option, .outcome { border-color: CanvasText; }
+    .option:has(input:checked) { border-color: Highlight; }
+  }
+`;
