@@ -91,6 +91,10 @@ export const baseStyles = css`
     font-size: 0.875em; font-weight: 600; line-height: 1.4; white-space: nowrap;
   }
 
+  .badge.online.toan-trinh { color: var(--_success); }
+  .badge.online.mot-phan { color: var(--_primary); }
+  .badge.online.none { color: var(--_muted); }
+
   @media (forced-colors: active) {
     .button { border-color: ButtonText; }
     .button.secondary, .button.link-like { color: LinkText; }

@@ -1,0 +1,57 @@
+import { css } from 'lit';
+
+export const procedureStyles = css`
+  article { display: grid; gap: calc(var(--_space) * 1.5); background: var(--_surface); }
+  .h0 { font-size: 1.5em; padding-block-end: 0.35em; border-block-end: 3px solid var(--_accent); }
+  .h1 { font-size: 1.25em; margin-block-end: 0.6em; color: var(--_primary); }
+  .h2 { font-size: 1.05em; margin-block-end: 0.4em; }
+  .header { display: grid; gap: 0.75em; }
+  .facts, .pairs { display: grid; gap: 0.4em; }
+  .facts > div, .pairs > div { display: grid; grid-template-columns: minmax(8em, 12em) 1fr; gap: 0.2em 1em; }
+  dt { font-weight: 600; color: var(--_muted); }
+  dd { min-width: 0; }
+  .code { font-variant-numeric: tabular-nums; font-weight: 600; }
+  .badges { display: flex; flex-wrap: wrap; gap: 0.5em; }
+  .actions { display: flex; flex-wrap: wrap; gap: 0.75em 1.25em; align-items: center; }
+  .cards { display: grid; gap: var(--_space); grid-template-columns: repeat(auto-fit, minmax(min(100%, 16em), 1fr)); }
+  .card { padding: var(--_space); background: var(--_surface-alt); border: 1px solid var(--_border); border-radius: var(--_radius); display: grid; gap: 0.5em; align-content: start; }
+  .card .pairs > div { grid-template-columns: 1fr; }
+  .plain { list-style: none; padding: 0; display: grid; gap: 0.2em; }
+  .muted { color: var(--_muted); }
+  .case + .case { margin-block-start: var(--_space); }
+  .documents, .steps { display: grid; gap: 0.75em; }
+  .document { padding-inline-start: 0.25em; }
+  .doc-name { font-weight: 600; }
+  .doc-meta { display: flex; flex-wrap: wrap; gap: 0.2em 1.25em; color: var(--_muted); font-size: 0.9375em; }
+  .badge.optional { color: var(--_muted); font-weight: 400; }
+  .steps > li::marker { font-weight: 700; color: var(--_primary); }
+  .step-title { font-weight: 600; }
+  .prose { display: grid; gap: 0.6em; }
+  .legal { display: grid; gap: 0.4em; }
+
+  .loading { display: grid; gap: 0.75em; }
+  .skeleton { background: var(--_surface-alt); border-radius: var(--_radius); animation: pulse 1.5s ease-in-out infinite; }
+  .skeleton.title { height: 2.2em; width: 80%; }
+  .skeleton.line { height: 1.2em; width: 60%; }
+  .skeleton.short { width: 35%; }
+  .skeleton.block { height: 8em; }
+  @keyframes pulse { 50% { opacity: 0.55; } }
+
+  @media (max-width: 30em) {
+    .facts > div, .pairs > div { grid-template-columns: 1fr; }
+    .h0 { font-size: 1.3em; }
+  }
+  @media (forced-colors: active) {
+    .h0 { border-color: CanvasText; }
+    .card { border-color: CanvasText; }
+  }
+  @media print {
+    :host { color: #000; background: #fff; }
+    article, .card { background: #fff; }
+    .h0, .h1, dt, .muted, .doc-meta, .steps > li::marker { color: #000; }
+    .button, button { display: none !important; }
+    a { color: #000; }
+    a[href]::after { content: ' (' attr(href) ')'; font-size: 0.85em; overflow-wrap: anywhere; }
+    .section, .card, .document { break-inside: avoid; }
+  }
+`;

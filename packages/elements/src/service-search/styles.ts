@@ -1,0 +1,53 @@
+import { css } from 'lit';
+
+export const serviceSearchStyles = css`
+  .form { display: grid; gap: 0.5em; }
+  .hint { color: var(--_muted); font-size: 0.9375em; }
+  .box { display: flex; flex-wrap: wrap; gap: 0.5em; }
+  .box input { flex: 1 1 14em; min-width: 0; }
+  .box input::placeholder { color: var(--_muted); opacity: 1; }
+  .filters { display: flex; flex-wrap: wrap; gap: 0.75em 1.25em; margin: 0.5em 0 0; padding: 0; border: 0; min-width: 0; }
+  .filter { display: grid; gap: 0.25em; flex: 1 1 12em; min-width: 0; }
+  .filter select { width: 100%; }
+
+  .outcome { margin-block-start: calc(var(--_space) * 1.25); display: grid; gap: var(--_space); }
+  .count { font-weight: 700; }
+  .muted { color: var(--_muted); }
+  .results { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75em; }
+  .results.stale { opacity: 0.6; }
+  .result {
+    display: grid; gap: 0.35em; padding: 0.85em var(--_space);
+    background: var(--_surface); border: 1px solid var(--_border); border-inline-start: 4px solid var(--_accent);
+    border-radius: var(--_radius);
+  }
+  .name { font-size: 1.125em; font-weight: 700; line-height: 1.35; }
+  .name a, .name .link-like { font: inherit; font-weight: 700; text-align: start; color: var(--_link); cursor: pointer; }
+  .meta { display: flex; flex-wrap: wrap; gap: 0.15em 0; color: var(--_muted); font-size: 0.9375em; }
+  .meta > span:not(:first-child)::before { content: ''; display: inline-block; width: 1px; height: 0.9em; margin-inline: 0.6em; background: var(--_border); vertical-align: -0.1em; }
+  .code { font-variant-numeric: tabular-nums; font-weight: 600; color: var(--_text); }
+  .facts { display: flex; flex-wrap: wrap; gap: 0.15em 1.5em; margin: 0; font-size: 0.9375em; }
+  .facts > div { display: flex; gap: 0.3em; }
+  dt { color: var(--_muted); }
+  dd { margin: 0; font-weight: 600; }
+  .badges { display: flex; flex-wrap: wrap; gap: 0.5em; }
+  .more { text-align: center; }
+  .tips { display: grid; gap: 0.2em; }
+
+  .skeletons { display: grid; gap: 0.75em; }
+  .skeleton-card { display: grid; gap: 0.6em; padding: 0.85em var(--_space); border: 1px solid var(--_surface-alt); border-radius: var(--_radius); min-height: 7.5em; }
+  .skeleton { display: block; height: 1em; border-radius: var(--_radius); background: var(--_surface-alt); animation: pulse 1.5s ease-in-out infinite; }
+  .w80 { width: 80%; height: 1.35em; } .w50 { width: 50%; } .w60 { width: 60%; }
+  @keyframes pulse { 50% { opacity: 0.55; } }
+
+  .detail { display: grid; gap: var(--_space); }
+  .back span { font-size: 1.2em; line-height: 1; }
+
+  @media (forced-colors: active) {
+    .result, .skeleton-card { border-color: CanvasText; }
+    .meta > span:not(:first-child)::before { background: CanvasText; }
+  }
+  @media print {
+    .form, .more, .back { display: none; }
+    .result { break-inside: avoid; border-color: #000; }
+  }
+`;
