@@ -36,8 +36,8 @@ export interface OfflineQueue {
 /** Answers nobody could send within a week are stale: the dossier's survey window has passed. */
 const MAX_AGE_MS = 7 * 24 * 3600_000;
 
-// Same-tab clients sharing a storage key hear each other's changes; other tabs arrive by the `storage` event.
-const listeners = new Map<string, Set<(pending: number) => void>>();
+// Same-tab clients sharing a storage and key hear each other's changes; other tabs arrive by the `storage` event.
+const listeners = new WeakMap<QueueStorage, Record<string, Set<(pending: number) => void>>>();
 
 /**
  * Runs `task` while holding the queue's Web Lock, so one tab or client sends at a time. Where Web Locks are
@@ -54,8 +54,9 @@ export function createQueue(
   name: string,
   send: (item: QueuedResponse) => Promise<unknown>,
 ): OfflineQueue & { add(key: string, input: SurveyResponseInput): boolean } {
-  const subscribers = listeners.get(name) ?? new Set();
-  listeners.set(name, subscribers);
+  const byName = listeners.get(storage) ?? {};
+  listeners.set(storage, byName);
+  const subscribers = (byName[name] ??= new Set());
 
   const read = (): QueuedResponse[] => {
     try {
@@ -72,7 +73,8 @@ export function createQueue(
     for (const l of subscribers) l(n);
   };
   const write = (items: QueuedResponse[]) => {
-    items.length ? storage.setItem(name, JSON.stringify(items)) : storage.removeItem(name);
+    if (items.length) storage.setItem(name, JSON.stringify(items));
+    else storage.removeItem(name);
     notify();
   };
   const remove = (key: string) => write(read().filter((i) => i.key != key));
