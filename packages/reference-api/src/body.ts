@@ -1,0 +1,54 @@
+import { ProblemError } from './problems.ts';
+
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * Reads a JSON request body: JSON media type only, at most `limit` bytes (checked on the declared length before
+ * reading, and again while streaming for chunked bodies), strict UTF-8.
+ */
+export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!JSON_MEDIA_TYPE.test(contentType)) throw new ProblemError('unsupported-media-type');
+  const charset = /;\s*charset=("?)([^";]+)\1/i.exec(contentType)?.[2];
+  if (charset && charset.toLowerCase() !== 'utf-8') throw new ProblemError('unsupported-media-type');
+
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) throw new ProblemError('payload-too-large');
+
+  const bytes = await readLimited(request, limit);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ProblemError('malformed-json', { detail: 'The body is not valid UTF-8.' });
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ProblemError('malformed-json', { detail: 'The body is not valid JSON.' });
+  }
+}
+
+async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new ProblemError('payload-too-large');
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}

@@ -1,0 +1,69 @@
+import type { SurveyReceipt, TimingClass } from '@dvc-kit/sdk';
+import { readJsonBody } from '../body.ts';
+import { sha256Hex } from '../crypto.ts';
+import { ProblemError, validationProblem } from '../problems.ts';
+import type { StoredResponse } from '../store.ts';
+import { findSurveyForm, localizeSurveyForm } from '../survey-forms.ts';
+import { validateSurveyResponse } from '../survey-validation.ts';
+import { toVnIso } from '../time.ts';
+import { timingOf } from '../timing.ts';
+import { cacheableJson, enforceLimit, privateJson } from './http.ts';
+import type { RouteContext, RouteTable } from './types.ts';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_\-:.]{8,128}$/;
+
+// Criteria 1 and 2 of the per-dossier evaluation score the processing time 2 / 1 / 0. Our dossiers have one
+// handling agency, so the per-agency time (criterion 2) equals the overall one.
+const TIME_SCORE: Partial<Record<TimingClass, string>> = { early: '2', 'on-time': '1', overdue: '0' };
+
+export function surveyRoutes(context: RouteContext): RouteTable {
+  const { store, clock, limits } = context;
+  return [
+    {
+      method: 'GET', path: '/v1/survey-forms/:id', handler: (c) => {
+        const form = findSurveyForm(c.req.param('id') ?? '');
+        if (!form) throw new ProblemError('not-found', { detail: 'No survey form has this id.' });
+        return cacheableJson(c, `${form.id}@${form.version}`, () => localizeSurveyForm(form, c.get('locale')));
+      },
+    },
+    {
+      method: 'POST', path: '/v1/survey-responses', handler: async (c) => {
+        const now = clock();
+        enforceLimit(context.postsPerClient.hit(context.clientOf(c), now.getTime()));
+        const key = c.req.header('idempotency-key');
+        if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
+          throw validationProblem([{ pointer: '/headers/idempotency-key', message: 'Idempotency-Key header of 8 to 128 characters [A-Za-z0-9_-:.] is required' }]);
+        }
+        const valid = validateSurveyResponse(await readJsonBody(c.req.raw, limits.bodyBytes));
+
+        const computed: Record<string, string> = {};
+        if (valid.dossierCode !== null) {
+          const dossier = await store.getDossier(valid.dossierCode);
+          if (!dossier) throw validationProblem([{ pointer: '/dossierCode', message: 'does not name a known dossier' }]);
+          const score = TIME_SCORE[timingOf(dossier, now) ?? 'on-track'];
+          if (valid.form.id === 'default' && score !== undefined) {
+            computed.processingTime = score;
+            computed.processingTimePerAgency = score;
+          }
+        }
+
+        const sortedAnswers = Object.fromEntries(Object.entries(valid.answers).sort(([a], [b]) => (a < b ? -1 : 1)));
+        const fingerprint = await sha256Hex(JSON.stringify([valid.form.id, valid.dossierCode, sortedAnswers]));
+        const response: StoredResponse = {
+          id: crypto.randomUUID(),
+          form: valid.form.id,
+          receivedAt: toVnIso(now.getTime()),
+          formVersion: valid.form.version,
+          dossierCode: valid.dossierCode,
+          answers: sortedAnswers,
+          computed,
+        };
+        const saved = await store.saveResponse(key, fingerprint, response);
+        if (saved.outcome === 'conflict') throw new ProblemError('idempotency-conflict');
+        const receipt: SurveyReceipt = { id: saved.response.id, form: saved.response.form, receivedAt: saved.response.receivedAt };
+        // Only now, after the store committed, does the client hear 201.
+        return privateJson(c, receipt, 201, saved.outcome === 'replayed' ? { 'Idempotency-Replayed': 'true' } : {});
+      },
+    },
+  ];
+}

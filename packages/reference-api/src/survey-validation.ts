@@ -1,0 +1,68 @@
+import type { SurveyResponseInput } from '@dvc-kit/sdk';
+import { Checker, hasControlCharacters, isPlainObject } from './input.ts';
+import { validationProblem } from './problems.ts';
+import { parseDossierCode } from './routes/dossiers.ts';
+import { findSurveyForm, type SurveyFormDefinition } from './survey-forms.ts';
+
+export interface ValidSurveyResponse {
+  form: SurveyFormDefinition;
+  dossierCode: string | null;
+  /** Only answered questions; optional ones left empty are dropped. */
+  answers: Record<string, string>;
+}
+
+/**
+ * Checks a survey response against its form: known form, required questions answered, option values from the
+ * form, free text within its length without control characters (newlines allowed), no unknown question ids.
+ * Whether the named dossier exists is checked by the caller (it needs the store).
+ */
+export function validateSurveyResponse(body: unknown): ValidSurveyResponse {
+  if (!isPlainObject(body)) throw validationProblem([{ pointer: '', message: 'must be a JSON object with form and answers' }]);
+  const checker = new Checker();
+  checker.onlyKnown(body, ['form', 'dossierCode', 'answers'] satisfies (keyof SurveyResponseInput)[]);
+
+  const formId = checker.text(body.form, '/form', { maxLength: 64 });
+  const form = formId === undefined ? undefined : findSurveyForm(formId);
+  if (formId !== undefined && !form) checker.add('/form', 'is not a known survey form');
+
+  let dossierCode: string | null = null;
+  if (body.dossierCode !== undefined && body.dossierCode !== null) {
+    dossierCode = parseDossierCode(body.dossierCode, checker, '/dossierCode') ?? null;
+  } else if (form?.needsDossier) {
+    checker.add('/dossierCode', 'is required for this form');
+  }
+
+  const answers: Record<string, string> = {};
+  if (!isPlainObject(body.answers)) {
+    checker.add('/answers', 'must be an object of question id → answer');
+  } else if (form) {
+    const given = body.answers;
+    if (Object.keys(given).some((id) => !form.questions.some((question) => question.id === id))) {
+      checker.add('/answers', 'contains an answer to a question this form does not have');
+    }
+    for (const question of form.questions) {
+      const pointer = `/answers/${question.id}`;
+      const value = Object.hasOwn(given, question.id) ? given[question.id] : undefined;
+      if (value === undefined || value === null || value === '') {
+        if (question.required) checker.add(pointer, 'is required');
+        continue;
+      }
+      if (typeof value !== 'string') {
+        checker.add(pointer, 'must be a string');
+      } else if (question.kind === 'choice') {
+        if (question.options.some((option) => option.value === value)) answers[question.id] = value;
+        else checker.add(pointer, 'is not one of the options');
+      } else if (hasControlCharacters(value, true)) {
+        checker.add(pointer, 'must not contain control characters');
+      } else if (value.length > question.maxLength) {
+        checker.add(pointer, `must be at most ${question.maxLength} characters`);
+      } else if (value.trim() !== '') {
+        answers[question.id] = value.trim();
+      } else if (question.required) {
+        checker.add(pointer, 'is required');
+      }
+    }
+  }
+  checker.throwIfAny();
+  return { form: form as SurveyFormDefinition, dossierCode, answers };
+}
