@@ -232,8 +232,9 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
       </form>`;
   }
 
-  private requiredText(required: boolean): TemplateResult {
-    return html`<span class="requirement">${required ? this.t('required') : this.t('optional')}</span>`;
+  /** Required questions say so in words; forms already word their optional ones ("Góp ý thêm (không bắt buộc)"). */
+  private requiredText(required: boolean): TemplateResult | typeof nothing {
+    return required ? html`<span class="requirement">${this.t('required')}</span>` : nothing;
   }
 
   private renderError(domId: string, error: QuestionError | undefined): TemplateResult | typeof nothing {

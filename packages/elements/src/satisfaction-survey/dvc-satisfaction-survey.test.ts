@@ -1,0 +1,258 @@
+/// <reference types="mocha" />
+// <dvc-satisfaction-survey> in real Chromium against the real reference API (web-test-runner.config.mjs starts it).
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createClient, type DvcClient } from '@dvc-kit/sdk';
+import { apiUrl, expectAccessible, shadow, testClient, textOf, until } from '../../test/support.ts';
+import { cuttableClient, deepActiveElement, marker, pickDossier, storedResponses } from '../../test/tracker-support.ts';
+import './define.ts';
+import type { DvcSatisfactionSurvey } from './dvc-satisfaction-survey.ts';
+
+const taken = new Set<string>();
+let client: DvcClient;
+before(() => { client = testClient({ queue: false }); });
+
+async function survey(client: DvcClient, attrs: { form?: string; dossier?: string; lang?: string } = {}): Promise<DvcSatisfactionSurvey> {
+  const el = await fixture<DvcSatisfactionSurvey>(html`<dvc-satisfaction-survey .client=${client} form=${attrs.form ?? 'default'}
+    dossier-code=${attrs.dossier ?? ''} lang=${attrs.lang ?? 'vi'}></dvc-satisfaction-survey>`);
+  await until(() => !shadow(el).querySelector('.loading'), 'the form to load', 10000);
+  await el.updateComplete;
+  return el;
+}
+
+function q<T extends Element = HTMLElement>(el: Element, selector: string): T {
+  const found = shadow(el).querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
+  return found;
+}
+
+/** Pick the first option of every choice question and type `comment` into the free-text one. */
+async function answerAll(el: DvcSatisfactionSurvey, comment: string): Promise<void> {
+  for (const fieldset of shadow(el).querySelectorAll('fieldset')) fieldset.querySelector<HTMLInputElement>('input[type=radio]')!.click();
+  const text = q<HTMLTextAreaElement>(el, 'textarea');
+  text.value = comment;
+  text.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+}
+
+function submit(el: DvcSatisfactionSurvey): void {
+  q<HTMLButtonElement>(el, 'button[type=submit]').click();
+}
+
+function outcome(el: DvcSatisfactionSurvey): Promise<HTMLElement> {
+  return until(() => shadow(el).querySelector<HTMLElement>('[part=outcome]'), 'the outcome', 10000);
+}
+
+describe('<dvc-satisfaction-survey>', () => {
+  it('renders every question of the form from the API: radio groups in fieldsets, free text with a warning and a counter', async () => {
+    const form = await client.surveys.form('default');
+    const dossier = pickDossier((d) => d.status === 10, taken);
+    const el = await survey(client, { dossier: dossier.code });
+    expect(textOf(q(el, '#title'))).to.equal(form.title);
+    expect(textOf(q(el, '.dossier'))).to.equal(`Hồ sơ: ${dossier.code}`);
+    const fieldsets = [...shadow(el).querySelectorAll('fieldset')];
+    const choices = form.questions.filter((question) => question.kind === 'choice');
+    expect(fieldsets).to.have.length(choices.length);
+    fieldsets.forEach((fieldset, i) => {
+      const question = choices[i]!;
+      const legend = textOf(fieldset.querySelector('legend'));
+      expect(legend).to.contain(question.label);
+      if (question.required) expect(legend).to.contain('(bắt buộc)');
+      expect(fieldset.querySelectorAll('input[type=radio]')).to.have.length(question.options.length);
+    });
+    const text = form.questions.find((question) => question.kind === 'text')!;
+    const textarea = q<HTMLTextAreaElement>(el, 'textarea');
+    expect(textOf(q(el, `label[for=${textarea.id}]`))).to.contain(text.label);
+    expect(textOf(q(el, '[part=warning]'))).to.equal('Không nhập thông tin cá nhân (họ tên, số CCCD, số điện thoại…).');
+    expect(textarea.getAttribute('aria-describedby')).to.contain(`${textarea.id}-warning`);
+    expect(textOf(q(el, '[part=counter]'))).to.equal(`Còn ${text.kind === 'text' ? text.maxLength : 0} ký tự`);
+    await expectAccessible(el);
+  });
+
+  it('says clearly when a per-dossier form has no dossier', async () => {
+    const el = await survey(client);
+    expect(shadow(el).querySelector('form')).to.equal(null);
+    expect(textOf(q(el, '[part=alert]'))).to.contain('Cần có mã hồ sơ để đánh giá');
+    await expectAccessible(el);
+  });
+
+  it('says when the form does not exist', async () => {
+    const el = await survey(client, { form: 'khong-co-phieu-nay' });
+    expect(textOf(q(el, '[part=alert]'))).to.contain('Không tìm thấy phiếu đánh giá');
+    await expectAccessible(el);
+  });
+
+  it('says when the form cannot load, and loads it on retry', async () => {
+    const net = cuttableClient({ queue: false, cache: false });
+    net.cut = true;
+    const el = await survey(net.client, { form: 'general' });
+    const alert = q(el, '[part=alert]');
+    expect(textOf(alert)).to.contain('Chưa tải được phiếu đánh giá');
+    await expectAccessible(el);
+    net.cut = false;
+    alert.querySelector('button')!.click();
+    await until(() => shadow(el).querySelector('form'), 'the form after retry', 10000);
+  });
+
+  it('validates before sending: an error summary gets focus and links to each question', async () => {
+    const dossier = pickDossier((d) => d.status === 9, taken);
+    const net = cuttableClient({ queue: false });
+    const el = await survey(net.client, { dossier: dossier.code });
+    const textarea = q<HTMLTextAreaElement>(el, 'textarea');
+    textarea.value = 'Gọi tôi số 0912 345 678';
+    textarea.dispatchEvent(new Event('input'));
+    submit(el);
+    const summary = await until(() => shadow(el).querySelector<HTMLElement>('#error-summary'), 'the error summary');
+    await el.updateComplete;
+    expect(deepActiveElement()).to.equal(summary);
+    const required = [...shadow(el).querySelectorAll('fieldset')].length;
+    expect(summary.querySelectorAll('li')).to.have.length(required + 1);
+    expect(textOf(summary)).to.contain('giống số CCCD hoặc số điện thoại');
+    expect(net.sent('/v1/survey-responses')).to.equal(0);
+    const first = shadow(el).querySelector('fieldset')!;
+    expect(first.getAttribute('aria-describedby')).to.contain(`${first.id}-error`);
+    await expectAccessible(el);
+    summary.querySelector('a')!.click();
+    expect(deepActiveElement()).to.equal(first.querySelector('input'));
+  });
+
+  it('counts characters as you type and announces only at thresholds', async () => {
+    const dossier = pickDossier((d) => d.status === 8, taken);
+    const el = await survey(client, { dossier: dossier.code });
+    const textarea = q<HTMLTextAreaElement>(el, 'textarea');
+    const status = q(el, '[role=status]');
+    const type = async (value: string) => {
+      textarea.value = value;
+      textarea.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+    };
+    await type('Tốt');
+    expect(textOf(q(el, '[part=counter]'))).to.equal('Còn 497 ký tự');
+    expect(textOf(status)).to.equal('');
+    await type('a'.repeat(350));
+    expect(textOf(status)).to.equal('');
+    await type('a'.repeat(420));
+    expect(textOf(status)).to.equal('Còn 80 ký tự');
+    await type('a'.repeat(421));
+    expect(textOf(q(el, '[part=counter]'))).to.equal('Còn 79 ký tự');
+    expect(textOf(status), 'no announcement for every key').to.equal('Còn 80 ký tự');
+    await type('a'.repeat(505));
+    expect(textOf(q(el, '[part=counter]'))).to.equal('Vượt quá 5 ký tự');
+    expect(textOf(status)).to.equal('Vượt quá 5 ký tự');
+  });
+
+  it('submits once, thanks the citizen with focus on the heading, and tells the page without the answers', async () => {
+    const dossier = pickDossier((d) => d.status === 10, taken);
+    const net = cuttableClient({ queue: false });
+    const el = await survey(net.client, { dossier: dossier.code });
+    const comment = marker();
+    await answerAll(el, comment);
+    const events: unknown[] = [];
+    el.addEventListener('dvc-survey-submitted', (e) => events.push(e.detail));
+    // A double click: the second one lands before any re-render.
+    const button = q<HTMLButtonElement>(el, 'button[type=submit]');
+    button.click();
+    button.click();
+    const done = await outcome(el);
+    await el.updateComplete;
+    expect(deepActiveElement()).to.equal(q(el, '#outcome-title'));
+    expect(textOf(done)).to.contain('Cảm ơn bạn đã đánh giá');
+    expect(net.sent('/v1/survey-responses')).to.equal(1);
+    expect(events).to.have.length(1);
+    const detail = events[0] as { form: string; dossierCode: string; receiptId: string };
+    expect(detail).to.have.keys(['form', 'dossierCode', 'receiptId']);
+    expect(detail.form).to.equal('default');
+    expect(detail.dossierCode).to.equal(dossier.code);
+    expect(JSON.stringify(events)).to.not.contain(comment);
+    const stored = (await storedResponses()).filter((r) => r.answers.comment === comment);
+    expect(stored.map((r) => r.id)).to.deep.equal([detail.receiptId]);
+    await expectAccessible(el);
+  });
+
+  it('can be completed with the keyboard alone', async () => {
+    const before = await fixture<HTMLButtonElement>(html`<button>start</button>`);
+    const el = await survey(client, { form: 'general' });
+    const questions = [...shadow(el).querySelectorAll('fieldset')];
+    before.focus();
+    for (let i = 0; i < questions.length; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(questions[i]!.contains(deepActiveElement())).to.equal(true);
+      await sendKeys({ press: 'Space' });
+    }
+    const textareas = shadow(el).querySelectorAll('textarea');
+    for (let i = 0; i < textareas.length; i++) {
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: 'Cán bộ hướng dẫn tận tình' });
+    }
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()).to.equal(q(el, 'button[type=submit]'));
+    await sendKeys({ press: 'Enter' });
+    await outcome(el);
+    await until(() => deepActiveElement() === shadow(el).querySelector('#outcome-title'), 'focus on the thanks');
+  });
+
+  it('saves the response on the device when the network is cut, then flips to sent when it is back', async () => {
+    const dossier = pickDossier((d) => d.status === 10, taken);
+    const net = cuttableClient({ queue: { key: `dvc-test:${marker()}` } });
+    const el = await survey(net.client, { dossier: dossier.code });
+    const comment = marker();
+    await answerAll(el, comment);
+    const queued: unknown[] = [];
+    el.addEventListener('dvc-survey-queued', (e) => queued.push(e.detail));
+    net.cut = true;
+    submit(el);
+    const saved = await outcome(el);
+    await el.updateComplete;
+    expect(saved.dataset.outcome).to.equal('queued');
+    expect(textOf(saved)).to.contain('Đã lưu trên thiết bị này, sẽ gửi khi có mạng trở lại');
+    expect(textOf(saved)).to.contain('Đang chờ gửi: 1');
+    expect(deepActiveElement()).to.equal(q(el, '#outcome-title'));
+    expect(queued).to.deep.equal([{ form: 'default', dossierCode: dossier.code }]);
+    await expectAccessible(el);
+
+    net.cut = false;
+    window.dispatchEvent(new Event('online'));
+    await until(() => saved.dataset.outcome === 'sent', 'the queue to drain', 10000);
+    expect(textOf(saved)).to.contain('Đánh giá đã được gửi');
+    expect(textOf(q(el, '[role=status]'))).to.equal('Đánh giá đã được gửi.');
+    expect((await storedResponses()).filter((r) => r.answers.comment === comment)).to.have.length(1);
+  });
+
+  it('stores exactly one response when the page is reloaded while offline and the network comes back', async () => {
+    const dossier = pickDossier((d) => d.status === 10, taken);
+    const queueKey = `dvc-test:${marker()}`;
+    const net = cuttableClient({ queue: { key: queueKey } });
+    const el = await survey(net.client, { dossier: dossier.code });
+    const comment = marker();
+    await answerAll(el, comment);
+    net.cut = true;
+    submit(el);
+    expect((await outcome(el)).dataset.outcome).to.equal('queued');
+    // Retrying while still offline keeps the one response waiting under the same key.
+    await net.client.queue.flush();
+    expect(JSON.parse(localStorage.getItem(queueKey)!)).to.have.length(1);
+
+    // "Reload": the page (and its client) is gone; a new client over the same storage finds the waiting response
+    // and sends it on start, with the network back.
+    el.remove();
+    const reloaded = createClient({ baseUrl: apiUrl(), queue: { key: queueKey } });
+    await until(() => reloaded.queue.pending() === 0, 'the reloaded client to send the queue', 10000);
+    // The old page's client comes back online too (as a second tab would): it must not store a second copy.
+    net.cut = false;
+    window.dispatchEvent(new Event('online'));
+    await net.client.queue.flush();
+    const stored = (await storedResponses()).filter((r) => r.answers.comment === comment);
+    expect(stored).to.have.length(1);
+    expect(stored[0]!.dossierCode).to.equal(dossier.code);
+  });
+
+  it('speaks English under lang="en", questions included', async () => {
+    const dossier = pickDossier((d) => d.status === 10, taken);
+    const el = await survey(client, { dossier: dossier.code, lang: 'en' });
+    const form = await client.surveys.form('default', { locale: 'en' });
+    expect(textOf(q(el, '#title'))).to.equal(form.title);
+    expect(textOf(q(el, '[part=warning]'))).to.contain('Do not type personal information');
+    expect(textOf(shadow(el).querySelector('legend'))).to.contain('(required)');
+    await expectAccessible(el);
+  });
+});

@@ -1,0 +1,102 @@
+// Helpers for the dossier tracker and survey tests (elements-2). The server is always the real reference API;
+// only the network between the page and it is ever faked (a cut cable), and each helper says so.
+import { createClient, type ClientOptions, type DvcClient } from '@dvc-kit/sdk';
+import { demoDossiers, type DemoDossier } from '@dvc-kit/reference-api';
+import { apiUrl } from './support.ts';
+
+/**
+ * The demo dossiers the test server seeded. They are generated deterministically from the day the store was first
+ * filled (this test run), so regenerating them for today gives the same codes and ID numbers.
+ */
+export function demo(): DemoDossier[] {
+  return demoDossiers(new Date());
+}
+
+/** The first demo dossier matching `predicate`, skipping `taken` codes so that tests do not share dossiers. */
+export function pickDossier(predicate: (d: DemoDossier) => boolean, taken: Set<string> = new Set()): DemoDossier {
+  const found = demo().find((d) => predicate(d) && !taken.has(d.code));
+  if (!found) throw new Error('no demo dossier matches');
+  taken.add(found.code);
+  return found;
+}
+
+/** The element that has focus, looking inside shadow roots. */
+export function deepActiveElement(): Element | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+/**
+ * A client on the real test server whose network can be cut: while `cut` is true its fetch fails the way a browser
+ * fails offline (TypeError), before any byte leaves. This is the only thing mocked. `posts` counts requests that
+ * really went out to each path.
+ */
+export interface CuttableClient {
+  client: DvcClient;
+  cut: boolean;
+  sent: (path: string) => number;
+}
+
+export function cuttableClient(options: Partial<ClientOptions> = {}): CuttableClient {
+  const counts = new Map<string, number>();
+  const state: CuttableClient = {
+    cut: false,
+    sent: (path) => counts.get(path) ?? 0,
+    client: undefined as unknown as DvcClient,
+  };
+  const fetcher: typeof fetch = (input, init) => {
+    if (state.cut) return Promise.reject(new TypeError('Failed to fetch'));
+    const request = new Request(input, init);
+    const path = new URL(request.url).pathname;
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+    return fetch(request);
+  };
+  state.client = createClient({ baseUrl: apiUrl(), fetch: fetcher, ...options });
+  return state;
+}
+
+/** One stored survey response as the test server's store holds it (read through a test-only route). */
+export interface StoredResponseView {
+  id: string;
+  form: string;
+  dossierCode: string | null;
+  answers: Record<string, string>;
+}
+
+/** Every survey response the test server stored, read from its store by web-test-runner.config.mjs. */
+export async function storedResponses(): Promise<StoredResponseView[]> {
+  const res = await fetch('/__dvc-test/survey-responses');
+  if (!res.ok) throw new Error(`test store route answered ${res.status}`);
+  return res.json() as Promise<StoredResponseView[]>;
+}
+
+/** Records the detail of every event dispatched anywhere on the page until `stop()` is called. */
+export function recordEvents(): { details: () => unknown[]; stop: () => void } {
+  const details: unknown[] = [];
+  const original = EventTarget.prototype.dispatchEvent;
+  EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event): boolean {
+    details.push({ type: event.type, detail: (event as CustomEvent).detail });
+    return original.call(this, event);
+  };
+  return { details: () => details, stop: () => { EventTarget.prototype.dispatchEvent = original; } };
+}
+
+/** Records everything written to the console until `stop()` is called (and still prints it). */
+export function recordConsole(): { text: () => string; stop: () => void } {
+  const lines: string[] = [];
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  const originals = methods.map((m) => console[m]);
+  methods.forEach((m, i) => {
+    console[m] = (...args: unknown[]) => {
+      lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a))).join(' '));
+      originals[i]!.apply(console, args);
+    };
+  });
+  return { text: () => lines.join('\n'), stop: () => methods.forEach((m, i) => { console[m] = originals[i]!; }) };
+}
+
+/** A random marker to find this test's own data among everything the shared test server stored. */
+export function marker(): string {
+  return `kiem thu ${Math.random().toString(36).slice(2, 10)}`;
+}
