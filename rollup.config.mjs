@@ -1,0 +1,60 @@
+// Builds every package: library ESM (one file per module, dependencies external) and the browser bundles
+// (self-contained, minified, `production` condition). Declarations come from `tsc -p tsconfig.build.json`.
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true });
+const pkg = (name) => JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8'));
+
+/** Library build of one workspace package: its own modules only; dependencies and Node built-ins stay imports. */
+function library(name, input) {
+  const deps = Object.keys(pkg(name).dependencies ?? {});
+  const external = (id) => deps.some((d) => id === d || id.startsWith(`${d}/`)) || id.startsWith('node:') || builtinModules.includes(id);
+  return {
+    input,
+    external,
+    plugins: [ts()],
+    output: { dir: `packages/${name}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${name}/src`, sourcemap: true },
+  };
+}
+
+const browser = () => [
+  nodeResolve({ browser: true, exportConditions: ['source', 'production'] }),
+  ts(),
+  terser({ module: true, format: { comments: false }, compress: { passes: 2 } }),
+];
+
+const elements = ['provider', 'service-search', 'procedure', 'dossier-tracker', 'satisfaction-survey'];
+
+export default [
+  library('sdk', ['packages/sdk/src/index.ts', 'packages/sdk/src/text.ts']),
+  library('reference-api', ['packages/reference-api/src/index.ts', 'packages/reference-api/src/node.ts', 'packages/reference-api/src/cli.ts']),
+  library('elements', [
+    'packages/elements/src/index.ts',
+    'packages/elements/src/define.ts',
+    ...elements.map((e) => `packages/elements/src/${e}/define.ts`),
+  ]),
+  // The drop-in loader: tiny, registers nothing heavy; each element's code (and one shared chunk with Lit, ky and
+  // the SDK) is fetched only when its tag appears on the page.
+  {
+    input: { 'dvc-kit': 'packages/elements/src/cdn/loader.ts' },
+    plugins: browser(),
+    output: {
+      dir: 'packages/elements/dist/cdn',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: (id) => (/node_modules|packages\/sdk\/|packages\/elements\/src\/base\//.test(id) ? 'shared' : undefined),
+    },
+  },
+  // Everything in one file, for pages that prefer a single request.
+  {
+    input: 'packages/elements/src/define.ts',
+    plugins: browser(),
+    output: { file: 'packages/elements/dist/cdn/dvc-kit.all.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+  },
+];
