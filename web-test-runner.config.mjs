@@ -37,6 +37,20 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022' }),
     { name: 'dvc-api-shutdown', serverStop: () => api.close() },
+    {
+      // Test-only, read-only views of the server above, same origin as the test page: what its store holds (to
+      // count stored survey responses, e.g. exactly one after an offline reload) and the demo dossiers it seeded
+      // (codes with their fake ID numbers, exactly as the server generated them).
+      name: 'dvc-test-store',
+      async serve(context) {
+        if (context.path === '/__dvc-test/survey-responses') {
+          const responses = await api.store.listResponses();
+          return { type: 'json', body: JSON.stringify(responses.map(({ id, form, dossierCode, answers }) => ({ id, form, dossierCode, answers }))) };
+        }
+        if (context.path === '/__dvc-test/demo-dossiers') return { type: 'json', body: JSON.stringify(api.demo) };
+        return undefined;
+      },
+    },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <script>window.DVC_TEST_API = ${JSON.stringify(api.url)};</script></head>

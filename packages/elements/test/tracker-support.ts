@@ -1,20 +1,26 @@
 // Helpers for the dossier tracker and survey tests (elements-2). The server is always the real reference API;
 // only the network between the page and it is ever faked (a cut cable), and each helper says so.
 import { createClient, type ClientOptions, type DvcClient } from '@dvc-kit/sdk';
-import { demoDossiers, type DemoDossier } from '@dvc-kit/reference-api';
+import type { DemoDossier } from '@dvc-kit/reference-api';
 import { apiUrl } from './support.ts';
 
+let seeded: Promise<DemoDossier[]> | undefined;
+
 /**
- * The demo dossiers the test server seeded. They are generated deterministically from the day the store was first
- * filled (this test run), so regenerating them for today gives the same codes and ID numbers.
+ * The demo dossiers the test server seeded, codes and fake ID numbers exactly as it generated them (read through a
+ * test-only route of web-test-runner.config.mjs).
  */
-export function demo(): DemoDossier[] {
-  return demoDossiers(new Date());
+export function demo(): Promise<DemoDossier[]> {
+  seeded ??= fetch('/__dvc-test/demo-dossiers').then((res) => {
+    if (!res.ok) throw new Error(`test demo route answered ${res.status}`);
+    return res.json() as Promise<DemoDossier[]>;
+  });
+  return seeded;
 }
 
 /** The first demo dossier matching `predicate`, skipping `taken` codes so that tests do not share dossiers. */
-export function pickDossier(predicate: (d: DemoDossier) => boolean, taken: Set<string> = new Set()): DemoDossier {
-  const found = demo().find((d) => predicate(d) && !taken.has(d.code));
+export async function pickDossier(predicate: (d: DemoDossier) => boolean, taken: Set<string> = new Set()): Promise<DemoDossier> {
+  const found = (await demo()).find((d) => predicate(d) && !taken.has(d.code));
   if (!found) throw new Error('no demo dossier matches');
   taken.add(found.code);
   return found;

@@ -102,7 +102,7 @@ describe('<dvc-dossier-tracker>', () => {
 
   for (const status of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
     it(`shows status ${status} as "${STATUS_LABELS[status]}" with an icon, and passes axe`, async () => {
-      const dossier = pickDossier((d) => d.status === status, taken);
+      const dossier = await pickDossier((d) => d.status === status, taken);
       const el = await tracker(client);
       await lookUpDemo(el, dossier);
       const badge = q(el, '[part=status]');
@@ -116,7 +116,7 @@ describe('<dvc-dossier-tracker>', () => {
 
   for (const timing of ['early', 'on-time', 'overdue', 'on-track'] as const) {
     it(`shows the ${timing} timing badge as "${TIMING_LABELS[timing]}"`, async () => {
-      const dossier = pickDossier((d) => d.expectedTiming === timing && !d.supplements.length, taken);
+      const dossier = await pickDossier((d) => d.expectedTiming === timing && !d.supplements.length, taken);
       const el = await tracker(client);
       await lookUpDemo(el, dossier);
       const badge = q(el, '[part=timing]');
@@ -128,7 +128,7 @@ describe('<dvc-dossier-tracker>', () => {
   }
 
   it('shows the procedure, the masked applicant, the agency and dates in Vietnamese format', async () => {
-    const dossier = pickDossier((d) => d.status === 10 && d.returnedAt !== null && d.finishedAt !== null, taken);
+    const dossier = await pickDossier((d) => d.status === 10 && d.returnedAt !== null && d.finishedAt !== null, taken);
     const el = await tracker(client);
     await lookUpDemo(el, dossier);
     const facts = textOf(q(el, '[part=facts]'));
@@ -144,7 +144,7 @@ describe('<dvc-dossier-tracker>', () => {
   });
 
   it('shows what an open supplement request asks for and by when', async () => {
-    const dossier = pickDossier((d) => d.status === 5, taken);
+    const dossier = await pickDossier((d) => d.status === 5, taken);
     const request = dossier.supplements[0]!;
     const el = await tracker(client);
     await lookUpDemo(el, dossier);
@@ -153,12 +153,13 @@ describe('<dvc-dossier-tracker>', () => {
     expect(textOf(card)).to.contain(request.content);
     for (const item of request.items) expect(textOf(card)).to.contain(item);
     const due = request.dueAt!;
-    expect(textOf(card)).to.contain(`Hạn bổ sung ${due.slice(11, 16)} ${due.slice(8, 10)}/${due.slice(5, 7)}/${due.slice(0, 4)}`);
+    const dueRow = [...card.querySelectorAll('.row')].find((row) => textOf(row.querySelector('dt')) === 'Hạn bổ sung')!;
+    expect(textOf(dueRow.querySelector('dd'))).to.equal(`${due.slice(11, 16)} ${due.slice(8, 10)}/${due.slice(5, 7)}/${due.slice(0, 4)}`);
     await expectAccessible(el);
   });
 
   it('shows a fulfilled supplement request with its new appointment date', async () => {
-    const dossier = pickDossier((d) => d.supplements.some((s) => s.newAppointmentAt !== null), taken);
+    const dossier = await pickDossier((d) => d.supplements.some((s) => s.newAppointmentAt !== null), taken);
     const el = await tracker(client);
     await lookUpDemo(el, dossier);
     const card = textOf(q(el, '[part=supplement]'));
@@ -167,7 +168,7 @@ describe('<dvc-dossier-tracker>', () => {
   });
 
   it('shows a long history newest first, a few steps at a time', async () => {
-    const dossier = pickDossier((d) => d.history.length >= 15, taken);
+    const dossier = await pickDossier((d) => d.history.length >= 15, taken);
     const el = await tracker(client);
     await lookUpDemo(el, dossier);
     const list = q<HTMLOListElement>(el, 'ol[part=history]');
@@ -187,7 +188,7 @@ describe('<dvc-dossier-tracker>', () => {
   });
 
   it('gives the same message for an unknown code and for a wrong ID number', async () => {
-    const dossier = pickDossier((d) => d.status === 4, taken);
+    const dossier = await pickDossier((d) => d.status === 4, taken);
     const el = await tracker(client);
     const wrongId = await lookUp(el, dossier.code, dossier.idNumber === '079912345678' ? '079912345679' : '079912345678');
     expect(wrongId.dataset.problem).to.equal('not-found');
@@ -201,8 +202,27 @@ describe('<dvc-dossier-tracker>', () => {
     expect(wrongIdText).to.contain('Không tìm thấy hồ sơ');
   });
 
+  it('says when to try again after too many failed lookups of one code, and holds the button until then', async () => {
+    // The real server's per-code limit on failed lookups (10 per 10 minutes by default): exhaust it on a code of
+    // our own, then the element's lookup gets the server's own 429 with Retry-After.
+    const code = `000.00.06.H56-200102-${String(Math.floor(Math.random() * 9000) + 1000)}`;
+    for (let i = 0; i < 10; i++) await client.dossiers.lookup({ code, idNumber: '001099000001' }).catch(() => undefined);
+    const el = await tracker(client);
+    const problem = await lookUp(el, code, '001099000001');
+    await el.updateComplete;
+    expect(problem.dataset.problem).to.equal('rate-limited');
+    expect(textOf(problem)).to.match(/Vui lòng thử lại sau \d+ giây\./);
+    expect(deepActiveElement()).to.equal(problem);
+    const button = q<HTMLButtonElement>(el, 'button[type=submit]');
+    expect(button.disabled).to.equal(true);
+    const first = Number(/(\d+) giây/.exec(textOf(button))![1]);
+    expect(first).to.be.greaterThan(60);
+    await expectAccessible(el);
+    await until(() => Number(/(\d+) giây/.exec(textOf(button))?.[1]) < first, 'the countdown to tick', 3000);
+  });
+
   it('accepts a code typed in lower case with surrounding spaces', async () => {
-    const dossier = pickDossier((d) => d.status === 9, taken);
+    const dossier = await pickDossier((d) => d.status === 9, taken);
     const el = await tracker(client);
     const outcome = await lookUp(el, `  ${dossier.code.toLowerCase()}  `, ` ${dossier.idNumber} `);
     expect(outcome.id).to.equal('result-title');
@@ -210,7 +230,7 @@ describe('<dvc-dossier-tracker>', () => {
   });
 
   it('says when the network fails, and the retry button looks up again', async () => {
-    const dossier = pickDossier((d) => d.status === 2, taken);
+    const dossier = await pickDossier(() => true, taken);
     const net = cuttableClient();
     net.cut = true;
     const el = await tracker(net.client);
@@ -226,7 +246,7 @@ describe('<dvc-dossier-tracker>', () => {
   });
 
   it('speaks English under lang="en"', async () => {
-    const dossier = pickDossier((d) => d.status === 10 && d.expectedTiming === 'early', taken);
+    const dossier = await pickDossier((d) => d.status === 10 && d.expectedTiming === 'early', taken);
     const el = await tracker(client, { lang: 'en' });
     expect(textOf(q(el, 'label[for=code]'))).to.equal('Dossier code');
     await lookUpDemo(el, dossier);
@@ -237,7 +257,7 @@ describe('<dvc-dossier-tracker>', () => {
   });
 
   it('keeps the ID number out of the URL, storage, cookies, events and the console', async () => {
-    const dossier = pickDossier((d) => d.status === 6, taken);
+    const dossier = await pickDossier((d) => d.status === 6, taken);
     const events = recordEvents();
     const logs = recordConsole();
     const seen: unknown[] = [];
@@ -264,7 +284,7 @@ describe('<dvc-dossier-tracker>', () => {
   });
 
   it('can be completed with the keyboard alone, through to the survey of a returned dossier', async () => {
-    const dossier = pickDossier((d) => d.status === 10, taken);
+    const dossier = await pickDossier((d) => d.status === 10, taken);
     const before = await fixture<HTMLButtonElement>(html`<button>start</button>`);
     const el = await tracker(client);
     before.focus();

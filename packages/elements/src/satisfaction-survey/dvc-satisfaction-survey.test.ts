@@ -46,7 +46,7 @@ function outcome(el: DvcSatisfactionSurvey): Promise<HTMLElement> {
 describe('<dvc-satisfaction-survey>', () => {
   it('renders every question of the form from the API: radio groups in fieldsets, free text with a warning and a counter', async () => {
     const form = await client.surveys.form('default');
-    const dossier = pickDossier((d) => d.status === 10, taken);
+    const dossier = await pickDossier((d) => d.status === 10, taken);
     const el = await survey(client, { dossier: dossier.code });
     expect(textOf(q(el, '#title'))).to.equal(form.title);
     expect(textOf(q(el, '.dossier'))).to.equal(`Hồ sơ: ${dossier.code}`);
@@ -95,7 +95,7 @@ describe('<dvc-satisfaction-survey>', () => {
   });
 
   it('validates before sending: an error summary gets focus and links to each question', async () => {
-    const dossier = pickDossier((d) => d.status === 9, taken);
+    const dossier = await pickDossier((d) => d.status === 9, taken);
     const net = cuttableClient({ queue: false });
     const el = await survey(net.client, { dossier: dossier.code });
     const textarea = q<HTMLTextAreaElement>(el, 'textarea');
@@ -117,7 +117,7 @@ describe('<dvc-satisfaction-survey>', () => {
   });
 
   it('counts characters as you type and announces only at thresholds', async () => {
-    const dossier = pickDossier((d) => d.status === 8, taken);
+    const dossier = await pickDossier((d) => d.status === 8, taken);
     const el = await survey(client, { dossier: dossier.code });
     const textarea = q<HTMLTextAreaElement>(el, 'textarea');
     const status = q(el, '[role=status]');
@@ -142,7 +142,7 @@ describe('<dvc-satisfaction-survey>', () => {
   });
 
   it('submits once, thanks the citizen with focus on the heading, and tells the page without the answers', async () => {
-    const dossier = pickDossier((d) => d.status === 10, taken);
+    const dossier = await pickDossier((d) => d.status === 10, taken);
     const net = cuttableClient({ queue: false });
     const el = await survey(net.client, { dossier: dossier.code });
     const comment = marker();
@@ -192,7 +192,7 @@ describe('<dvc-satisfaction-survey>', () => {
   });
 
   it('saves the response on the device when the network is cut, then flips to sent when it is back', async () => {
-    const dossier = pickDossier((d) => d.status === 10, taken);
+    const dossier = await pickDossier((d) => d.status === 10, taken);
     const net = cuttableClient({ queue: { key: `dvc-test:${marker()}` } });
     const el = await survey(net.client, { dossier: dossier.code });
     const comment = marker();
@@ -219,7 +219,7 @@ describe('<dvc-satisfaction-survey>', () => {
   });
 
   it('stores exactly one response when the page is reloaded while offline and the network comes back', async () => {
-    const dossier = pickDossier((d) => d.status === 10, taken);
+    const dossier = await pickDossier((d) => d.status === 10, taken);
     const queueKey = `dvc-test:${marker()}`;
     const net = cuttableClient({ queue: { key: queueKey } });
     const el = await survey(net.client, { dossier: dossier.code });
@@ -247,7 +247,7 @@ describe('<dvc-satisfaction-survey>', () => {
   });
 
   it('speaks English under lang="en", questions included', async () => {
-    const dossier = pickDossier((d) => d.status === 10, taken);
+    const dossier = await pickDossier((d) => d.status === 10, taken);
     const el = await survey(client, { dossier: dossier.code, lang: 'en' });
     const form = await client.surveys.form('default', { locale: 'en' });
     expect(textOf(q(el, '#title'))).to.equal(form.title);
