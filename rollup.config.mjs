@@ -2,6 +2,7 @@
 // (self-contained, minified, `production` condition). Declarations come from `tsc -p tsconfig.build.json`.
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -16,7 +17,7 @@ function library(name, input) {
   return {
     input,
     external,
-    plugins: [ts()],
+    plugins: [json({ preferConst: true }), ts()],
     output: { dir: `packages/${name}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${name}/src`, sourcemap: true },
   };
 }
