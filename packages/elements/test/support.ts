@@ -1,3 +1,4 @@
+/// <reference types="mocha" />
 // Shared helpers for the elements' browser tests (run by web-test-runner in real Chromium against the real
 // reference API server that web-test-runner.config.mjs starts; its URL arrives as `window.DVC_TEST_API`).
 import 'axe-core/axe.min.js';
@@ -70,3 +71,24 @@ export function shadow(el: Element): ShadowRoot {
 export function textOf(node: Node | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * A `fetch` for `createClient` that lets a test shape what the real server answered: delay it, rewrite it, or
+ * replace it (for conditions the reference server cannot be made to produce on demand: 500s, network loss).
+ * `real()` fetches the same request from the real server without the caller's abort signal, so a delayed
+ * answer really arrives late, as from a slow network.
+ */
+export function hookedFetch(hook: (url: URL, real: () => Promise<Response>) => Promise<Response>): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const real = () => fetch(request.url, { method: request.method, headers: request.headers });
+    return hook(new URL(request.url), real);
+  };
+}
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  const type = status >= 400 ? 'application/problem+json' : 'application/json';
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': type, ...headers } });
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -15,14 +15,19 @@ function normalize(baseUrl: string): string {
 }
 
 /**
- * One client per API base URL for the whole page, so every element (and every provider) pointing at the same API
+ * One client per API base URL (undefined when the URL is unusable) for the whole page, so every element (and every provider) pointing at the same API
  * shares one GET cache, one in-flight de-duplication and one offline survey queue.
  */
-export function clientFor(baseUrl: string): DvcClient {
+export function clientFor(baseUrl: string): DvcClient | undefined {
   const key = normalize(baseUrl);
   let client = clients.get(key);
   if (!client) {
-    client = createClient({ baseUrl: key });
+    try {
+      client = createClient({ baseUrl: key });
+    } catch {
+      // An unusable base URL leaves the element without a client: it shows its fallback content.
+      return undefined;
+    }
     clients.set(key, client);
   }
   return client;

@@ -44,7 +44,7 @@ export abstract class DvcElement<S extends Record<string, string>> extends LitEl
   /** The client to use: `client` property > `base-url` attribute > `<dvc-provider>` context; null if none. */
   protected get api(): DvcClient | null {
     if (this.client) return this.client;
-    if (this.baseUrl) return clientFor(this.baseUrl);
+    if (this.baseUrl) return clientFor(this.baseUrl) ?? null;
     return this.#consumer.value ?? null;
   }
 

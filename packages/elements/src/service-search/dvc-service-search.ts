@@ -180,7 +180,10 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     const root = this.renderRoot;
     let el: HTMLElement | null = null;
     if ('outcome' in target) el = root.querySelector('.count, .outcome .alert');
-    else if ('code' in target) el = root.querySelector(`[data-code="${CSS.escape(target.code)}"]`) ?? root.querySelector('input');
+    else if ('code' in target) {
+      // The list may still be on its way (detail opened from a shared URL): wait for it rather than give up.
+      el = root.querySelector(`[data-code="${CSS.escape(target.code)}"]`) ?? (this.view === 'loading' ? null : root.querySelector('input'));
+    }
     else if ('first' in target) el = root.querySelectorAll<HTMLElement>('[data-code]')[target.first] ?? null;
     else el = root.querySelector('input');
     if (el) {
