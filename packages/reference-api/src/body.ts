@@ -1,5 +1,8 @@
 import { ProblemError } from './problems.ts';
 
+// The rest of an oversized body is never read, so the connection cannot be reused for another request.
+const tooLarge = (): ProblemError => new ProblemError('payload-too-large', { headers: { Connection: 'close' } });
+
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /**
@@ -13,7 +16,7 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
   if (charset && charset.toLowerCase() !== 'utf-8') throw new ProblemError('unsupported-media-type');
 
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) throw new ProblemError('payload-too-large');
+  if (declared !== null && Number(declared) > limit) throw tooLarge();
 
   const bytes = await readLimited(request, limit);
   let text: string;
@@ -40,7 +43,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      throw new ProblemError('payload-too-large');
+      throw tooLarge();
     }
     chunks.push(value);
   }
