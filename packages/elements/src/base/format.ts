@@ -120,3 +120,8 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
 export function fillCodeTemplate(template: string, code: string): string | null {
   return safeHttpUrl(template.replaceAll('{code}', encodeURIComponent(code)));
 }
+
+/** The procedure's page on the National Public Service Portal: the way out when we cannot show it ourselves. */
+export function portalProcedureUrl(code: string): string {
+  return `https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=${encodeURIComponent(code)}`;
+}

@@ -6,7 +6,7 @@ import { baseStyles } from '../base/styles.ts';
 import { classifyFailure, type Failure } from '../base/failure.ts';
 import { alertView, onlineBadge } from '../base/views.ts';
 import {
-  CHANNEL_LABELS, FEE_KIND_LABELS, fillCodeTemplate, formatDuration, formatFee, levelLabel, safeHttpUrl,
+  CHANNEL_LABELS, FEE_KIND_LABELS, fillCodeTemplate, formatDuration, formatFee, levelLabel, portalProcedureUrl, safeHttpUrl,
 } from '../base/format.ts';
 import { procedureStyles } from './styles.ts';
 import { procedureStrings, type ProcedureStrings } from './strings.ts';
@@ -183,7 +183,7 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
     let box: TemplateResult;
     switch (failure.kind) {
       case 'not-found': {
-        const portal = portalSearchUrl(this.code);
+        const portal = portalProcedureUrl(this.code);
         box = alertView('warning', this.t('notFoundTitle'), this.t('notFound', { code: this.code }),
           html`<p><a href=${portal} rel="noopener" target="_blank" part="portal-link">${this.t('portal')}
             <span class="visually-hidden">${this.t('newWindow')}</span></a></p>`);
@@ -269,11 +269,6 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
       </li>`)}</ol>
     </div>`;
   }
-}
-
-/** The national portal's page for a code, as a way out when our catalogue does not know it. */
-function portalSearchUrl(code: string): string {
-  return `https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=${encodeURIComponent(code)}`;
 }
 
 declare global {

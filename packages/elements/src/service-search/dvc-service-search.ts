@@ -6,8 +6,7 @@ import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
 import { classifyFailure, type Failure } from '../base/failure.ts';
 import { alertView, onlineBadge } from '../base/views.ts';
-import { fillCodeTemplate, formatDuration, formatFeeSummary, formatNumber, LEVEL_LABELS, levelLabel } from '../base/format.ts';
-import '../procedure/define.ts';
+import { fillCodeTemplate, formatDuration, formatFeeSummary, formatNumber, LEVEL_LABELS, levelLabel, portalProcedureUrl } from '../base/format.ts';
 import { serviceSearchStyles } from './styles.ts';
 import { serviceSearchStrings, type ServiceSearchStrings } from './strings.ts';
 import { readUrlState, urlWithState, type UrlState } from './url-state.ts';
@@ -171,6 +170,9 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.hasUpdated && (changed.has('level') || changed.has('field') || changed.has('agency'))) this.#search();
+    // The detail's code is fetched only when a citizen opens one: pages that link out with `detail-href` never pay
+    // for it. Until it arrives (or if it cannot), the portal link inside <dvc-procedure> is its fallback.
+    if (this.selected) import('../procedure/define.ts').catch(() => {});
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -584,7 +586,7 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
       <p><button type="button" class="button secondary back" part="back-button" @click=${this.#back}>
         <span aria-hidden="true">←</span> ${this.t('back')}</button></p>
       <dvc-procedure part="procedure" .client=${this.api ?? undefined} code=${code} heading-level=${this.#level}
-        submit-href=${this.submitHref ?? nothing} focus-on-load></dvc-procedure>
+        submit-href=${this.submitHref ?? nothing} focus-on-load><p><a href=${portalProcedureUrl(code)} rel="noopener">${this.t('portal')}</a></p></dvc-procedure>
     </div>`;
   }
 }

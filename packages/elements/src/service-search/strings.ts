@@ -37,6 +37,7 @@ const vi = {
   rateLimited: 'Có quá nhiều yêu cầu tìm kiếm. Vui lòng thử lại sau {seconds} giây.',
   retry: 'Thử lại',
   back: 'Quay lại kết quả',
+  portal: 'Xem thủ tục trên Cổng Dịch vụ công quốc gia',
 };
 
 export type ServiceSearchStrings = typeof vi;
@@ -80,5 +81,6 @@ export const serviceSearchStrings: Strings<ServiceSearchStrings> = {
     rateLimited: 'Too many searches. Please try again in {seconds} seconds.',
     retry: 'Try again',
     back: 'Back to results',
+    portal: 'View the procedure on the National Public Service Portal',
   },
 };
