@@ -13,6 +13,7 @@ export type StoryNetwork =
   | 'live' // answered by the in-browser app after `latencyMs`
   | 'loading' // never answers: the loading state stays on screen
   | 'offline' // every request fails as a dropped connection
+  | 'offline-posts' // reads are answered, posts fail as dropped connections (a survey saved on the device)
   | 'server-error' // 500 problem from a broken gateway
   | 'rate-limited'; // 429 with Retry-After
 
@@ -57,7 +58,7 @@ export function storyClient(options: StoryClientOptions = {}): DvcClient {
   const storyFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     if (network === 'loading') return new Promise<Response>(() => undefined);
-    if (network === 'offline') throw new TypeError('Failed to fetch');
+    if (network === 'offline' || (network === 'offline-posts' && request.method === 'POST')) throw new TypeError('Failed to fetch');
     await new Promise((resolve) => setTimeout(resolve, latencyMs));
     request.signal.throwIfAborted();
     if (network === 'server-error') return problem(500, 'internal', 'Internal Server Error');

@@ -272,7 +272,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     return html`<div class="question text ${error ? 'invalid' : ''}" part="question">
       <label for=${domId}>${q.label} ${this.requiredText(q.required)}</label>
       ${q.help ? html`<p class="hint" id="${domId}-help">${q.help}</p>` : nothing}
-      <p class="warning" id="${domId}-warning" part="warning">${icon('warning')}<span>${this.t('privacyWarning')}</span></p>
+      <p class="privacy-warning" id="${domId}-warning" part="warning">${icon('warning')}<span>${this.t('privacyWarning')}</span></p>
       ${this.renderError(domId, error)}
       <textarea id=${domId} rows="4" .value=${live(value)} ?required=${q.required} aria-describedby=${describedBy}
         aria-invalid=${error ? 'true' : 'false'} autocomplete="off"
@@ -312,10 +312,9 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
 
   private renderOutcome(): TemplateResult {
     const waiting = this.phase === 'queued' && this.pending > 0;
-    const tone = waiting ? 'warning' : 'success';
-    return html`<div class="outcome ${tone}" part="outcome" data-outcome=${waiting ? 'queued' : 'sent'}>
+    return html`<div class="outcome ${waiting ? 'waiting' : 'done'}" part="outcome" data-outcome=${waiting ? 'queued' : 'sent'}>
       <h2 class="title focus-target" id="outcome-title" tabindex="-1" aria-level=${ifDefined(headingLevel(this.headingLevel, 2))}
-        >${icon(tone)}<span>${waiting ? this.t('queuedTitle') : this.t('sentTitle')}</span></h2>
+        >${icon(waiting ? 'progress' : 'success')}<span>${waiting ? this.t('queuedTitle') : this.t('sentTitle')}</span></h2>
       ${this.phase === 'sent'
         ? html`<p>${this.t('sent')}</p><p class="muted">${this.t('receipt', { id: this.receiptId })}</p>`
         : waiting

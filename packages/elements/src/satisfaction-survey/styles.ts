@@ -33,7 +33,7 @@ export const surveyStyles = css`
   .option input { width: 1.25em; height: 1.25em; min-height: 0; margin: 0; flex: none; accent-color: var(--_primary); }
 
   textarea { width: 100%; min-height: 6em; resize: vertical; }
-  .warning { display: flex; gap: 0.4em; align-items: flex-start; color: var(--_warning); font-weight: 600; }
+  .privacy-warning { display: flex; gap: 0.4em; align-items: flex-start; color: var(--_warning); font-weight: 600; }
   .counter { font-size: 0.9375em; color: var(--_muted); }
   .counter.over { color: var(--_danger); font-weight: 700; }
   .field-error { display: flex; gap: 0.35em; align-items: flex-start; color: var(--_danger); font-weight: 600; }
@@ -52,9 +52,9 @@ export const surveyStyles = css`
     display: grid; gap: 0.5em; padding: var(--_space);
     border: 2px solid var(--_success); border-inline-start-width: 0.4em; border-radius: var(--_radius);
   }
-  .outcome.success .title { color: var(--_success); }
-  .outcome.warning { border-color: var(--_warning); }
-  .outcome.warning .title { color: var(--_warning); }
+  .outcome.done .title { color: var(--_success); }
+  .outcome.waiting { border-color: var(--_warning); }
+  .outcome.waiting .title { color: var(--_warning); }
 
   @media (forced-colors: active) {
     .question, .option, .outcome { border-color: CanvasText; }

@@ -1,0 +1,125 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { DvcSatisfactionSurvey } from '../packages/elements/src/satisfaction-survey/dvc-satisfaction-survey.ts';
+import { storyClient, storyDossiers, type StoryClientOptions } from './support/api.ts';
+
+interface SurveyArgs {
+  form: string;
+  dossierCode: string;
+  network: NonNullable<StoryClientOptions['network']>;
+}
+
+const returned = storyDossiers.find((d) => d.status === 10)!;
+
+/** Polls inside a play function until the element shows `selector` (the in-tab API answers asynchronously). */
+async function waitFor(el: Element, selector: string): Promise<HTMLElement> {
+  for (let i = 0; i < 200; i++) {
+    const found = el.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`story: ${selector} never appeared`);
+}
+
+async function loaded(canvas: HTMLElement): Promise<DvcSatisfactionSurvey> {
+  const el = canvas.querySelector('dvc-satisfaction-survey')!;
+  await waitFor(el, 'form');
+  return el;
+}
+
+/** Answers every choice question with its first option and writes a short comment, as a citizen would. */
+async function answer(el: DvcSatisfactionSurvey): Promise<void> {
+  for (const fieldset of el.shadowRoot!.querySelectorAll('fieldset')) fieldset.querySelector<HTMLInputElement>('input')!.click();
+  const text = el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea');
+  if (text) {
+    text.value = 'Cán bộ hướng dẫn tận tình, thủ tục nhanh gọn.';
+    text.dispatchEvent(new Event('input'));
+  }
+  await el.updateComplete;
+}
+
+function submit(el: DvcSatisfactionSurvey): void {
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+}
+
+const meta: Meta<SurveyArgs> = {
+  title: 'Elements/Satisfaction survey',
+  component: 'dvc-satisfaction-survey',
+  args: { form: 'default', dossierCode: returned.code, network: 'live' },
+  argTypes: {
+    form: { control: 'select', options: ['default', 'general'] },
+    network: { control: 'select', options: ['live', 'loading', 'offline', 'offline-posts', 'server-error', 'rate-limited'] },
+  },
+  render: ({ form, dossierCode, network }) => html`<dvc-satisfaction-survey form=${form} dossier-code=${dossierCode}
+    .client=${storyClient({ network })}>
+    <a href="https://dichvucong.gov.vn/">Đánh giá trên Cổng Dịch vụ công quốc gia</a>
+  </dvc-satisfaction-survey>`,
+};
+export default meta;
+type Story = StoryObj<SurveyArgs>;
+
+export const PerDossier: Story = {};
+
+export const General: Story = { args: { form: 'general', dossierCode: '' } };
+
+export const Loading: Story = { args: { network: 'loading' } };
+
+export const LoadError: Story = { args: { network: 'offline' } };
+
+export const FormNotFound: Story = { args: { form: 'khong-co-phieu-nay' } };
+
+export const NeedsDossier: Story = {
+  args: { dossierCode: '' },
+  parameters: { docs: { description: { story: 'A per-dossier form opened without a dossier code.' } } },
+};
+
+export const ValidationErrors: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement);
+    const text = el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!;
+    text.value = 'Liên hệ tôi qua số 0912 345 678';
+    text.dispatchEvent(new Event('input'));
+    submit(el);
+    await waitFor(el, '#error-summary');
+  },
+};
+
+export const CharacterCounterOverLimit: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement);
+    const text = el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!;
+    text.value = 'Thủ tục cần rút gọn thêm. '.repeat(20);
+    text.dispatchEvent(new Event('input'));
+  },
+};
+
+export const Sent: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement);
+    await answer(el);
+    submit(el);
+    await waitFor(el, '[part=outcome]');
+  },
+};
+
+export const SavedOffline: Story = {
+  args: { network: 'offline-posts' },
+  parameters: { docs: { description: { story: 'The network drops when sending: the response waits on this device.' } } },
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement);
+    await answer(el);
+    submit(el);
+    await waitFor(el, '[part=outcome]');
+  },
+};
+
+export const English: Story = {
+  render: ({ form, dossierCode, network }) => html`<dvc-satisfaction-survey lang="en" form=${form} dossier-code=${dossierCode}
+    .client=${storyClient({ network })}></dvc-satisfaction-survey>`,
+};
+
+export const NoApiFallback: Story = {
+  render: () => html`<dvc-satisfaction-survey>
+    <a href="https://dichvucong.gov.vn/">Đánh giá trên Cổng Dịch vụ công quốc gia</a>
+  </dvc-satisfaction-survey>`,
+};
