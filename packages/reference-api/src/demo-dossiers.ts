@@ -178,8 +178,9 @@ const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Pha
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thu', 'Quang', 'Hữu', 'Thanh', 'Xuân', 'Gia', 'Bảo'];
 const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Hà', 'Hạnh', 'Hùng', 'Lan', 'Linh', 'Mai', 'Nam', 'Phương', 'Quân',
   'Sơn', 'Thảo', 'Trang', 'Tuấn', 'Yến', 'Khánh', 'Đạt', 'Hiếu', 'Ánh', 'Việt', 'Long'];
-const OFFICERS = ['Trần Thị Hồng', 'Lê Văn Thành', 'Phạm Minh Tuấn', 'Đỗ Thu Hà', 'Vũ Quang Huy', 'Ngô Thị Lan',
-  'Bùi Đức Long', 'Hoàng Ngọc Ánh'];
+// Officers' given names are not among the applicants', so an officer can never be mistaken for an applicant.
+const OFFICERS = ['Trần Thị Hồng', 'Lê Văn Thành', 'Phạm Minh Khoa', 'Đỗ Thu Hằng', 'Vũ Quang Huy', 'Ngô Thị Loan',
+  'Bùi Đức Thắng', 'Hoàng Ngọc Diệp'];
 const CCCD_PROVINCES = ['001', '031', '036', '037', '038', '056'];
 
 const LONG_STEPS = [
