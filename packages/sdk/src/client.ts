@@ -54,12 +54,10 @@ export interface DvcClient {
 /** 128 random bits. Not crypto.randomUUID: it is missing on plain-http pages, where some commune sites live. */
 const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
 
-function localStorageIfUsable(): QueueStorage | undefined {
+function localStorageIfUsable(): QueueStorage | void {
   try {
     return globalThis.localStorage;
-  } catch {
-    return undefined; // sandboxed iframe or storage disabled: accessing it throws
-  }
+  } catch { /* sandboxed iframe or storage disabled: accessing it throws */ }
 }
 
 export function createClient(options: ClientOptions): DvcClient {
@@ -87,7 +85,7 @@ export function createClient(options: ClientOptions): DvcClient {
 
   const storage = queueOption && ((queueOption !== true && queueOption.storage) || localStorageIfUsable());
   const queue = storage
-    ? createQueue(storage, (queueOption !== true && queueOption.key) || 'dvc-kit:survey-queue:' + baseUrl, (i) => sendSurvey(i.input, i.key))
+    ? createQueue(storage, (queueOption !== true && queueOption.key) || 'dvc-kit:queue:' + baseUrl, (i) => sendSurvey(i.input, i.key))
     : null;
 
   const search = (params: SearchParams, o?: CallOptions) => {
@@ -102,11 +100,10 @@ export function createClient(options: ClientOptions): DvcClient {
       search,
       get: (code, o) => read('procedures', is.procedure, o, code),
       async *iterate(params, o) {
-        for (let page = 1, seen = 0; ; page++) {
-          const { items, total } = await search({ ...params, page }, o);
+        for (let page = 1; ; page++) {
+          const { items, total, pageSize } = await search({ ...params, page }, o);
           yield* items;
-          seen += items.length;
-          if (!items.length || seen >= total) return;
+          if (!items.length || page * pageSize >= total) return;
         }
       },
       fields: (o) => read('fields', is.filterList, o),
@@ -128,13 +125,16 @@ export function createClient(options: ClientOptions): DvcClient {
       form: (id, o) => read('survey-forms', is.surveyForm, o, id),
       async submit(input, o) {
         const key = o?.idempotencyKey ?? newKey();
+        const held = queue?.hold(key, input);
         try {
-          return { status: 'sent', receipt: await sendSurvey(input, key, o) };
+          const receipt = await sendSurvey(input, key, o);
+          queue?.settle(key, false);
+          return { status: 'sent', receipt };
         } catch (e) {
           const kind = (e as DvcError).kind;
-          if ((kind == 'network' || kind == 'timeout' || kind == 'server') && queue?.add(key, input)) {
-            return { status: 'queued', idempotencyKey: key };
-          }
+          const keep = !!held && (kind == 'network' || kind == 'timeout' || kind == 'server');
+          queue?.settle(key, keep);
+          if (keep) return { status: 'queued', idempotencyKey: key };
           throw e;
         }
       },

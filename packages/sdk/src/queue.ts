@@ -1,6 +1,8 @@
 /**
  * The offline queue for survey responses: kept in (local)storage with their Idempotency-Key when the network
- * fails, sent again on `online`, when a client is created (the next page load) and on `flush()`. An item
+ * fails, sent again on `online`, when a client is created (the next page load) and on `flush()`. A submit is
+ * written here before it is sent (and counted as pending only once it failed), so a page closed while the
+ * request is in flight loses nothing: the next page load sends it again under the same key. An item
  * leaves the queue only after the server acknowledged it (2xx), or when the server refused it for good
  * (a 4xx other than 408/429: it would be refused again forever); such a drop is reported with
  * `console.warn` (status and problem type only, never the answers) and to subscribers as the new count.
@@ -33,11 +35,10 @@ export interface OfflineQueue {
   flush(): Promise<void>;
 }
 
-/** Answers nobody could send within a week are stale: the dossier's survey window has passed. */
-const MAX_AGE_MS = 7 * 24 * 3600_000;
-
 // Same-tab clients sharing a storage and key hear each other's changes; other tabs arrive by the `storage` event.
 const listeners = new WeakMap<QueueStorage, Record<string, Set<(pending: number) => void>>>();
+/** Keys this page is submitting right now: not pending yet, and not for a flush to send alongside. */
+const sending = new Set<string>();
 
 /**
  * Runs `task` while holding the queue's Web Lock, so one tab or client sends at a time. Where Web Locks are
@@ -46,19 +47,24 @@ const listeners = new WeakMap<QueueStorage, Record<string, Set<(pending: number)
  */
 async function exclusive(name: string, task: () => Promise<void>): Promise<void> {
   const locks = globalThis.navigator?.locks;
-  await (locks ? locks.request('dvc-kit:' + name, task) : task());
+  await (locks ? locks.request(name, task) : task());
 }
 
 export function createQueue(
   storage: QueueStorage,
   name: string,
   send: (item: QueuedResponse) => Promise<unknown>,
-): OfflineQueue & { add(key: string, input: SurveyResponseInput): boolean } {
+): OfflineQueue & {
+  /** Write a submit ahead of sending it; false when storage refused. */
+  hold(key: string, input: SurveyResponseInput): boolean;
+  /** The submit is over: keep it queued (a transient failure) or let it go. */
+  settle(key: string, keep: boolean): void;
+} {
   const byName = listeners.get(storage) ?? {};
   listeners.set(storage, byName);
   const subscribers = (byName[name] ??= new Set());
 
-  const read = (): QueuedResponse[] => {
+  const all = (): QueuedResponse[] => {
     try {
       const items: unknown = JSON.parse(storage.getItem(name) ?? '[]');
       return Array.isArray(items)
@@ -68,8 +74,9 @@ export function createQueue(
       return [];
     }
   };
+  const waiting = () => all().filter((i) => !sending.has(i.key));
   const notify = () => {
-    const n = read().length;
+    const n = waiting().length;
     for (const l of subscribers) l(n);
   };
   const write = (items: QueuedResponse[]) => {
@@ -77,20 +84,20 @@ export function createQueue(
     else storage.removeItem(name);
     notify();
   };
-  const remove = (key: string) => write(read().filter((i) => i.key != key));
+  const remove = (key: string) => write(all().filter((i) => i.key != key));
 
   const flush = () => exclusive(name, async () => {
     const tried = new Set<string>();
     try {
-      for (let item; (item = read().find((i) => !tried.has(i.key)));) {
+      for (let item; (item = waiting().find((i) => !tried.has(i.key)));) {
         tried.add(item.key);
         try {
-          if (Date.now() - item.at < MAX_AGE_MS) await send(item);
+          await send(item);
           remove(item.key);
         } catch (e) {
           if (!isDvcError(e) || !(e.kind == 'invalid-request' || e.kind == 'not-found') || e.status == 408) break;
           remove(item.key);
-          console.warn('[dvc-kit] queued survey response refused, dropped:', e.status, e.problem?.type);
+          console.warn('[dvc-kit] survey response dropped:', e.status, e.problem?.type);
         }
       }
     } catch { /* storage failed: keep what is there for the next try */ }
@@ -98,22 +105,30 @@ export function createQueue(
 
   globalThis.addEventListener?.('online', () => void flush());
   globalThis.addEventListener?.('storage', (e) => { if ((e as StorageEvent).key == name) notify(); });
-  if (read().length) setTimeout(flush);
+  if (waiting().length) setTimeout(flush);
 
   return {
-    pending: () => read().length,
+    pending: () => waiting().length,
     subscribe(listener) {
       subscribers.add(listener);
       return () => subscribers.delete(listener);
     },
     flush,
-    add(key, input) {
+    hold(key, input) {
       try {
-        write([...read().filter((i) => i.key != key), { key, input, at: Date.now() }]);
+        sending.add(key);
+        storage.setItem(name, JSON.stringify([...all().filter((i) => i.key != key), { key, input, at: Date.now() }]));
         return true;
       } catch {
         return false;
       }
+    },
+    settle(key, keep) {
+      sending.delete(key);
+      try {
+        if (keep) notify();
+        else remove(key);
+      } catch { /* storage failed: the next flush sends it again, under its key */ }
     },
   };
 }
