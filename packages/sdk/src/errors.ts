@@ -21,11 +21,12 @@ export interface DvcErrorInit {
 /** The only error the SDK throws. Branch on `kind`; `problem` is the server's RFC 9457 document when it sent one. */
 export class DvcError extends Error {
   override name = 'DvcError';
-  readonly kind: DvcErrorKind;
-  readonly status: number | null;
-  readonly problem: Problem | null;
+  // `declare`: assigned in the constructor; no separate field initialisers in the bundle.
+  declare readonly kind: DvcErrorKind;
+  declare readonly status: number | null;
+  declare readonly problem: Problem | null;
   /** Seconds the server asked us to wait (429, 503), when known. */
-  readonly retryAfter: number | null;
+  declare readonly retryAfter: number | null;
 
   constructor(kind: DvcErrorKind, init: DvcErrorInit = {}) {
     super(init.problem?.title ?? kind, { cause: init.cause });
@@ -38,7 +39,7 @@ export class DvcError extends Error {
 
 /** True for a DvcError, also one thrown by another copy of the SDK on the same page. */
 export function isDvcError(e: unknown): e is DvcError {
-  return e instanceof DvcError || (e instanceof Error && e.name === 'DvcError' && 'kind' in e);
+  return (e as Error)?.name == 'DvcError' && 'kind' in (e as object);
 }
 
 /** The error kind an HTTP status means (only called for non-2xx statuses). */

@@ -14,7 +14,7 @@ export type Guard<T> = (v: unknown) => v is T;
 type Shape<T> = { [K in keyof T]-?: Guard<T[K]> };
 
 const str = ((v) => typeof v == 'string') as Guard<string>;
-const num = ((v) => typeof v == 'number' && isFinite(v)) as Guard<number>;
+const num = ((v) => typeof v == 'number') as Guard<number>; // JSON has no NaN or Infinity
 const bool = ((v) => typeof v == 'boolean') as Guard<boolean>;
 const nul = <T>(g: Guard<T>) => ((v) => v === null || g(v)) as Guard<T | null>;
 const opt = <T>(g: Guard<T>) => ((v) => v === undefined || g(v)) as Guard<T | undefined>;

@@ -26,7 +26,8 @@ export interface HttpOptions {
 export type RetryPolicy = 'read' | 'lookup' | 'keyed';
 
 export interface Exchange {
-  method?: 'get' | 'post';
+  /** Default GET. */
+  method?: 'post';
   headers?: Record<string, string>;
   json?: unknown;
   retry: RetryPolicy;
@@ -63,10 +64,6 @@ export function createHttp(options: HttpOptions): (url: string, x: Exchange) => 
     totalTimeout: total,
     // 304 answers our own If-None-Match: the cache layer reuses its stored body.
     throwHttpErrors: (status) => status != 304,
-    hooks: {
-      beforeRequest: beforeRequest ? [({ request }) => beforeRequest(request)] : [],
-      afterResponse: afterResponse ? [async ({ request, response }) => { await afterResponse(request, response); }] : [],
-    },
     ...(options.fetch && { fetch: options.fetch }),
   });
 
@@ -76,11 +73,15 @@ export function createHttp(options: HttpOptions): (url: string, x: Exchange) => 
     try {
       // `.text()` rather than the raw Response: ky then bounds the body read by the timeouts too.
       const text = await api(url, {
-        method: x.method ?? 'get',
+        method: x.method,
         headers: { accept: 'application/json', ...x.headers },
         json: x.json,
         signal: x.signal,
-        hooks: { afterResponse: [({ response }) => { res = response; }] },
+        hooks: {
+          beforeRequest: [({ request }) => beforeRequest?.(request)],
+          // Keeps the status and ETag for the caller; the user's hook sees every attempt.
+          afterResponse: [async ({ request, response }) => { res = response; await afterResponse?.(request, response); }],
+        },
         retry: {
           limit,
           backoffLimit,

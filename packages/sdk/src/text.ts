@@ -55,7 +55,7 @@ export function untelex(token: string): string {
   if (/\d/.test(token) || token.length < 3 || !/[aeiouy]/.test(token)) return token;
   let t = token;
   if (/[aeiouy][a-z]*[sfrxj]$/.test(t)) t = t.slice(0, -1);
-  t = t.replace(/dd/g, 'd').replace(/aa/g, 'a').replace(/ee/g, 'e').replace(/oo/g, 'o');
+  t = t.replace(/([adeo])\1/g, '$1');
   t = t.replace(/([aou])w/g, '$1').replace(/^w/, 'u');
   return t;
 }
