@@ -105,9 +105,14 @@ export async function startFaultProxy(target: string, host = '127.0.0.1'): Promi
     switch (rule.fault) {
       case 'drop':
         return req.socket.destroy();
-      case 'delay':
-        await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));
-        return req.socket.destroyed ? undefined : pass(req, res);
+      case 'delay': {
+        // A client that gives up closes the connection: stop waiting too (no timer outlives the test).
+        const go = await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(true), rule.delayMs ?? 1000);
+          res.on('close', () => { clearTimeout(timer); resolve(false); });
+        });
+        return go ? pass(req, res) : undefined;
+      }
       case 'status': {
         const status = rule.status ?? 500;
         const slug = status === 429 ? 'rate-limited' : 'internal';
