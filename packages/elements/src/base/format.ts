@@ -39,13 +39,16 @@ const UNITS: Record<Locale, Record<Duration['unit'], [one: string, other: string
   en: { 'working-day': ['working day', 'working days'], day: ['day', 'days'], hour: ['hour', 'hours'], month: ['month', 'months'] },
 };
 
-/** "5 ngày làm việc" / "5 working days"; the published wording when the time is not a plain number. */
-export function formatDuration(duration: Duration | null | undefined, locale: Locale): string {
+/**
+ * "5 ngày làm việc" / "5 working days", followed by the published note unless `brief`; the note alone when the
+ * time is not a plain number.
+ */
+export function formatDuration(duration: Duration | null | undefined, locale: Locale, brief = false): string {
   if (!duration) return '';
   if (!(duration.value > 0)) return duration.note ?? '';
   const [one, other] = UNITS[locale][duration.unit];
   const text = `${formatNumber(duration.value, locale)} ${duration.value === 1 ? one : other}`;
-  return duration.note ? `${text} (${duration.note})` : text;
+  return duration.note && !brief ? `${text} (${duration.note})` : text;
 }
 
 const FREE: Record<Locale, string> = { vi: 'Miễn phí', en: 'Free' };

@@ -56,7 +56,12 @@ export const baseStyles = css`
   .button.secondary { color: var(--_primary); background: var(--_surface); }
   .button.secondary:hover { background: var(--_surface-alt); filter: none; }
   .button:disabled { cursor: not-allowed; opacity: 0.6; }
-  .button.link-like { min-height: auto; padding: 0; border: 0; background: none; color: var(--_link); text-decoration: underline; font-weight: 400; }
+  .link-like {
+    margin: 0; padding: 0; border: 0; background: none; font: inherit; text-align: start;
+    color: var(--_link); text-decoration: underline; text-underline-offset: 0.15em; cursor: pointer;
+  }
+  .link-like:hover { text-decoration-thickness: 0.15em; filter: none; }
+  .button.link-like { min-height: auto; font-weight: 400; }
 
   input, select, textarea {
     font: inherit; color: var(--_text); background: var(--_surface);
@@ -97,7 +102,7 @@ export const baseStyles = css`
 
   @media (forced-colors: active) {
     .button { border-color: ButtonText; }
-    .button.secondary, .button.link-like { color: LinkText; }
+    .button.secondary, .link-like { color: LinkText; }
     mark { background: Highlight; color: HighlightText; forced-color-adjust: none; }
     .alert, .badge { border-color: CanvasText; }
     :focus-visible, [tabindex='-1']:focus-visible { outline-color: Highlight; }

@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const procedureStyles = css`
   article { display: grid; gap: calc(var(--_space) * 1.5); background: var(--_surface); }
+  .h { font-weight: 700; line-height: 1.3; }
   .h0 { font-size: 1.5em; padding-block-end: 0.35em; border-block-end: 3px solid var(--_accent); }
   .h1 { font-size: 1.25em; margin-block-end: 0.6em; color: var(--_primary); }
   .h2 { font-size: 1.05em; margin-block-end: 0.4em; }

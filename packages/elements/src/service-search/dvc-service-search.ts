@@ -543,7 +543,7 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   #renderItem(item: ProcedureSummary): TemplateResult {
     const href = this.detailHref ? fillCodeTemplate(this.detailHref, item.code) : null;
     const name = this.#marked(item.name, 'name', item.matches);
-    const time = formatDuration(item.processingTime, this.locale);
+    const time = formatDuration(item.processingTime, this.locale, true);
     const fee = formatFeeSummary(item.fee, this.locale);
     return html`<li class="result" part="result">
       <div role="heading" aria-level=${this.#level} class="name">

@@ -21,12 +21,12 @@ export const serviceSearchStyles = css`
     border-radius: var(--_radius);
   }
   .name { font-size: 1.125em; font-weight: 700; line-height: 1.35; }
-  .name a, .name .link-like { font: inherit; font-weight: 700; text-align: start; color: var(--_link); cursor: pointer; }
+  .name a, .name .link-like { font-weight: 700; }
   .meta { display: flex; flex-wrap: wrap; gap: 0.15em 0; color: var(--_muted); font-size: 0.9375em; }
   .meta > span:not(:first-child)::before { content: ''; display: inline-block; width: 1px; height: 0.9em; margin-inline: 0.6em; background: var(--_border); vertical-align: -0.1em; }
   .code { font-variant-numeric: tabular-nums; font-weight: 600; color: var(--_text); }
   .facts { display: flex; flex-wrap: wrap; gap: 0.15em 1.5em; margin: 0; font-size: 0.9375em; }
-  .facts > div { display: flex; gap: 0.3em; }
+  .facts > div { display: flex; flex-wrap: wrap; gap: 0 0.3em; }
   dt { color: var(--_muted); }
   dd { margin: 0; font-weight: 600; }
   .badges { display: flex; flex-wrap: wrap; gap: 0.5em; }
