@@ -59,6 +59,7 @@ export const trackerStyles = css`
   .supplement.done .supplement-state { color: var(--_success); }
   .supplement .label { font-weight: 600; }
 
+  .survey { padding-block-start: var(--_space); border-block-start: 2px solid var(--_primary); }
   .invite {
     display: flex; gap: 0.6em; align-items: flex-start; padding: 0.75em var(--_space);
     border: 2px solid var(--_primary); border-radius: var(--_radius); background: var(--_surface-alt);

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const surveyStyles = css`
   .survey, .form { display: grid; gap: var(--_space); }
   .title { font-size: 1.375em; display: flex; gap: 0.4em; align-items: flex-start; }
+  /* Nested under another widget's heading (e.g. inside the dossier tracker): a step smaller. */
+  :host([heading-level='3']) .title, :host([heading-level='4']) .title { font-size: 1.125em; }
   .hint, .muted, .description { color: var(--_muted); }
   .hint { font-size: 0.9375em; }
   .dossier { font-weight: 600; }
