@@ -9,7 +9,7 @@ import { CatalogError, type CatalogProcedure } from './model.ts';
 import { canonicalTerm, Lexicon } from './query.ts';
 import { RefTable } from './refs.ts';
 import { SYNONYMS, type Synonym } from './synonyms.ts';
-import { TextIndex } from './text-index.ts';
+import { matcher, TextIndex, type TextHit } from './text-index.ts';
 
 export interface Catalogue {
   readonly size: number;
@@ -60,13 +60,13 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Ranges of the name's words whose canonical folded form matched. */
-function nameMatches(name: string, terms: ReadonlySet<string>): Match[] {
-  if (terms.size === 0) return [];
-  const { folded, map } = foldWithMap(name);
+/** Ranges of the name's words that matched the query, on the original (unfolded) name. */
+function nameMatches(name: string, hit: TextHit): Match[] {
   const matches: Match[] = [];
+  const matched = matcher(hit);
+  const { folded, map } = foldWithMap(name);
   for (const word of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (!terms.has(canonicalTerm(word[0]))) continue;
+    if (!matched(canonicalTerm(word[0]))) continue;
     matches.push({ field: 'name', start: map[word.index]!, end: map[word.index + word[0].length]! });
   }
   return matches;
@@ -116,7 +116,7 @@ export function createCatalogue(input: readonly CatalogProcedure[], options: Cat
       .search(lexicon.analyze(q))
       .filter((h) => !seen.has(h.index))
       .sort((a, b) => b.coverage - a.coverage || Math.round((b.score - a.score) * 1e6) || (procedures[a.index]!.code < procedures[b.index]!.code ? -1 : 1));
-    for (const h of text) ranked.push({ index: h.index, matches: () => nameMatches(procedures[h.index]!.name, h.nameTerms) });
+    for (const h of text) ranked.push({ index: h.index, matches: () => nameMatches(procedures[h.index]!.name, h) });
     return ranked;
   }
 

@@ -50,21 +50,26 @@ export class Lexicon {
   readonly #weak: Set<string>;
 
   constructor(synonyms: readonly Synonym[] = SYNONYMS) {
-    for (const { say, means } of synonyms) {
-      const meanings = means.map(indexTerms).filter((m) => m.length > 0);
-      for (const phrase of say) {
-        const words = typedTerms(phrase);
-        if (words.length === 0) continue;
-        const list = this.#phrases.get(words[0]!) ?? [];
-        const same = list.find((p) => p.words.join(' ') === words.join(' '));
-        if (same) same.means.push(...meanings);
-        else list.push({ words, means: [...meanings] });
-        list.sort((a, b) => b.words.length - a.words.length);
-        this.#phrases.set(words[0]!, list);
-      }
+    for (const { say, means, twoWay } of synonyms) {
+      this.#add(say, means);
+      if (twoWay) this.#add(means, say);
     }
     this.#filler = FILLER.map(typedTerms).sort((a, b) => b.length - a.length);
     this.#weak = new Set(WEAK_WORDS.map(typedTerms).flat());
+  }
+
+  #add(say: readonly string[], means: readonly string[]): void {
+    const meanings = means.map(indexTerms).filter((m) => m.length > 0);
+    for (const phrase of say) {
+      const words = typedTerms(phrase);
+      if (words.length === 0) continue;
+      const list = this.#phrases.get(words[0]!) ?? [];
+      const same = list.find((p) => p.words.join(' ') === words.join(' '));
+      if (same) same.means.push(...meanings);
+      else list.push({ words, means: [...meanings] });
+      list.sort((a, b) => b.words.length - a.words.length);
+      this.#phrases.set(words[0]!, list);
+    }
   }
 
   /** A stable description of the tables, part of the catalogue version (search answers depend on them). */

@@ -10,57 +10,82 @@ export interface Synonym {
   say: readonly string[];
   /** The wording in procedure names; any one of them satisfies the query. */
   means: readonly string[];
+  /** Names use the abbreviation too ("Giải quyết hưởng BHXH một lần"): typing the words also finds it. */
+  twoWay?: boolean;
 }
 
 export const SYNONYMS: readonly Synonym[] = [
   // Land (Đất đai)
-  { say: ['sổ đỏ', 'bìa đỏ', 'gcnqsdđ', 'gcn qsdđ'], means: ['giấy chứng nhận quyền sử dụng đất'] },
+  // Land certificates are often named "Giấy chứng nhận" alone, with "đất" only in the field (Đất đai).
+  { say: ['sổ đỏ', 'bìa đỏ', 'gcnqsdđ', 'gcn qsdđ'], means: ['giấy chứng nhận quyền sử dụng đất', 'giấy chứng nhận đất đai'] },
+  { say: ['làm sổ đỏ', 'làm sổ hồng', 'cấp sổ đỏ lần đầu'], means: ['đăng ký đất đai lần đầu', 'giấy chứng nhận lần đầu'] },
   { say: ['sổ hồng', 'bìa hồng'], means: ['giấy chứng nhận quyền sử dụng đất', 'quyền sở hữu nhà ở'] },
   { say: ['gcn'], means: ['giấy chứng nhận'] },
   { say: ['qsdđ', 'qsd đất'], means: ['quyền sử dụng đất'] },
-  { say: ['tách sổ', 'chia thửa'], means: ['tách thửa'] },
+  { say: ['tách sổ', 'tách sổ đỏ', 'chia thửa', 'chia đất'], means: ['tách thửa'] },
+  { say: ['gộp sổ', 'gộp sổ đỏ', 'gộp thửa', 'nhập thửa'], means: ['hợp thửa'] },
+  { say: ['sổ đỏ bị sai', 'sai sổ đỏ', 'sửa sổ đỏ'], means: ['đính chính giấy chứng nhận'] },
   { say: ['sang tên', 'sang tên sổ'], means: ['đăng ký biến động', 'chuyển nhượng'] },
   // Construction (Xây dựng)
   { say: ['gpxd'], means: ['giấy phép xây dựng'] },
   { say: ['xây nhà', 'làm nhà', 'cất nhà'], means: ['xây dựng'] },
   { say: ['sửa nhà'], means: ['sửa chữa', 'cải tạo'] },
   // Business (Hộ kinh doanh, doanh nghiệp)
-  { say: ['hkd'], means: ['hộ kinh doanh'] },
+  { say: ['hkd', 'hộ cá thể', 'kinh doanh cá thể', 'hộ kinh doanh cá thể', 'mở quán', 'mở cửa hàng', 'buôn bán'], means: ['hộ kinh doanh'] },
   { say: ['đkkd'], means: ['đăng ký kinh doanh', 'đăng ký hộ kinh doanh', 'đăng ký doanh nghiệp'] },
-  { say: ['gpkd'], means: ['giấy phép kinh doanh', 'đăng ký kinh doanh'] },
-  { say: ['mở quán', 'mở cửa hàng', 'buôn bán'], means: ['hộ kinh doanh'] },
+  { say: ['gpkd', 'giấy phép kinh doanh'], means: ['giấy phép kinh doanh', 'đăng ký kinh doanh'] },
+  { say: ['mở công ty', 'lập công ty', 'mở doanh nghiệp', 'lập doanh nghiệp'], means: ['thành lập công ty', 'thành lập doanh nghiệp'] },
+  { say: ['ctcp'], means: ['công ty cổ phần'] },
+  { say: ['tnhh'], means: ['trách nhiệm hữu hạn'], twoWay: true },
+  { say: ['dntn'], means: ['doanh nghiệp tư nhân'] },
   // Residence and identity (Cư trú, căn cước)
   { say: ['hộ khẩu', 'sổ hộ khẩu'], means: ['thường trú'] },
   { say: ['cắt khẩu', 'cắt hộ khẩu', 'xóa hộ khẩu'], means: ['xóa đăng ký thường trú'] },
-  { say: ['kt3'], means: ['tạm trú'] },
+  { say: ['tách khẩu', 'tách hộ khẩu', 'tách sổ hộ khẩu'], means: ['tách hộ'] },
+  { say: ['kt3', 'thuê trọ', 'ở trọ', 'nhà trọ'], means: ['tạm trú'] },
+  { say: ['khai báo khách', 'báo khách', 'khách đến ở', 'báo lưu trú'], means: ['thông báo lưu trú', 'lưu trú'] },
   { say: ['cmnd', 'cccd', 'cmt', 'chứng minh nhân dân', 'chứng minh thư', 'căn cước công dân'], means: ['căn cước'] },
   // Civil status (Hộ tịch)
   { say: ['giấy khai sinh', 'làm khai sinh', 'khai sanh'], means: ['khai sinh'] },
   { say: ['giấy chứng tử', 'chứng tử', 'báo tử', 'giấy báo tử'], means: ['khai tử'] },
-  { say: ['giấy kết hôn', 'giấy đăng ký kết hôn', 'hôn thú', 'đăng ký cưới', 'giấy cưới', 'cưới'], means: ['kết hôn'] },
   {
-    say: ['độc thân', 'giấy độc thân', 'xác nhận độc thân', 'giấy xác nhận độc thân', 'chưa vợ', 'chưa chồng'],
+    say: ['giấy kết hôn', 'giấy đăng ký kết hôn', 'hôn thú', 'đăng ký cưới', 'giấy cưới', 'cưới', 'lấy vợ', 'lấy chồng'],
+    means: ['kết hôn'],
+  },
+  { say: ['ytnn', 'nước ngoài', 'người nước ngoài'], means: ['yếu tố nước ngoài', 'nước ngoài'] },
+  {
+    say: ['độc thân', 'giấy độc thân', 'xác nhận độc thân', 'giấy xác nhận độc thân', 'chưa vợ', 'chưa chồng', 'xntthn'],
     means: ['xác nhận tình trạng hôn nhân'],
   },
   { say: ['con nuôi', 'nhận con nuôi', 'xin con nuôi'], means: ['nuôi con nuôi'] },
   { say: ['nhận cha', 'nhận mẹ', 'nhận con', 'nhận bố'], means: ['nhận cha, mẹ, con'] },
-  { say: ['đổi tên', 'sửa tên', 'cải chính'], means: ['thay đổi, cải chính, bổ sung thông tin hộ tịch'] },
-  { say: ['bản sao giấy khai sinh', 'xin lại giấy khai sinh', 'mất giấy khai sinh'], means: ['trích lục khai sinh', 'bản sao trích lục hộ tịch', 'đăng ký lại khai sinh'] },
-  { say: ['lltp', 'lý lịch'], means: ['lý lịch tư pháp'] },
+  {
+    say: ['đổi tên', 'sửa tên', 'cải chính', 'sai tên', 'sai họ tên', 'sai ngày sinh', 'ghi sai'],
+    means: ['thay đổi, cải chính, bổ sung thông tin hộ tịch', 'cải chính', 'đính chính'],
+  },
+  {
+    say: ['bản sao giấy khai sinh', 'xin lại giấy khai sinh', 'mất giấy khai sinh'],
+    means: ['trích lục khai sinh', 'bản sao trích lục hộ tịch', 'đăng ký lại khai sinh'],
+  },
+  { say: ['lltp', 'lý lịch', 'tiền án', 'tiền sự', 'tiền án tiền sự', 'không tiền án tiền sự'], means: ['lý lịch tư pháp'] },
   // Certification (Chứng thực): "công chứng" is what people say, the commune "chứng thực"s.
   { say: ['công chứng'], means: ['chứng thực'] },
   { say: ['sao y', 'photo công chứng', 'sao y bản chính', 'công chứng bản sao'], means: ['chứng thực bản sao từ bản chính'] },
   { say: ['công chứng chữ ký', 'xác nhận chữ ký'], means: ['chứng thực chữ ký'] },
-  // Social insurance, welfare, health, transport
-  { say: ['bhxh'], means: ['bảo hiểm xã hội'] },
-  { say: ['bhyt'], means: ['bảo hiểm y tế'] },
-  { say: ['bhtn'], means: ['bảo hiểm thất nghiệp'] },
+  // Social insurance, employment, welfare, health, transport
+  { say: ['bhxh'], means: ['bảo hiểm xã hội'], twoWay: true },
+  { say: ['bhyt'], means: ['bảo hiểm y tế'], twoWay: true },
+  { say: ['bhtn'], means: ['bảo hiểm thất nghiệp'], twoWay: true },
+  { say: ['tctn', 'tiền thất nghiệp', 'bảo hiểm thất nghiệp', 'mất việc', 'mất việc làm'], means: ['trợ cấp thất nghiệp'] },
+  { say: ['btxh'], means: ['bảo trợ xã hội'] },
+  { say: ['tnlđ'], means: ['tai nạn lao động'], twoWay: true },
+  { say: ['bnn'], means: ['bệnh nghề nghiệp'], twoWay: true },
+  { say: ['người già', 'người cao tuổi'], means: ['người cao tuổi', 'hưu trí xã hội', 'bảo trợ xã hội'] },
   { say: ['bằng lái', 'bằng lái xe', 'gplx'], means: ['giấy phép lái xe'] },
   { say: ['cchn'], means: ['chứng chỉ hành nghề'] },
   { say: ['attp', 'vsattp', 'vệ sinh thực phẩm'], means: ['an toàn thực phẩm'] },
   { say: ['pccc'], means: ['phòng cháy, chữa cháy'] },
-  { say: ['ubnd'], means: ['ủy ban nhân dân'] },
-  { say: ['người già', 'người cao tuổi'], means: ['người cao tuổi', 'bảo trợ xã hội'] },
+  { say: ['ubnd'], means: ['ủy ban nhân dân'], twoWay: true },
 ];
 
 /**
@@ -71,6 +96,8 @@ export const SYNONYMS: readonly Synonym[] = [
 export const FILLER: readonly string[] = [
   'thủ tục', 'muốn', 'ở đâu', 'như thế nào', 'thế nào', 'làm sao', 'làm thế nào', 'bao lâu', 'mất bao lâu',
   'bao nhiêu', 'hướng dẫn', 'quy trình', 'gì', 'những', 'online', 'ạ', 'ơi', 'nhé', 'tôi', 'xin',
+  // "for my child": who it is for, not which procedure ("khai sinh cho con" is Đăng ký khai sinh).
+  'cho con', 'cho bé', 'cho cháu',
 ];
 
 /**
@@ -78,5 +105,15 @@ export const FILLER: readonly string[] = [
  * score when present, but a procedure is not ranked down for lacking them.
  */
 export const WEAK_WORDS: readonly string[] = [
-  'cấp', 'giấy', 'cho', 'và', 'các', 'mới', 'làm', 'cần', 'cách', 'nộp', 'tại', 'ở', 'em', 'phải', 'của', 'giúp',
+  'cấp', 'giấy', 'cho', 'và', 'các', 'mới', 'cũ', 'bị', 'làm', 'cần', 'cách', 'nộp', 'tại', 'ở', 'em', 'phải', 'của',
+  'giúp', 'ra', 'tiền', 'trong', 'với',
+];
+
+/**
+ * Words that make a name a follow-up of a base procedure ("Cấp lại", "Gia hạn", "Điều chỉnh" giấy phép xây dựng).
+ * When the query says none of them, the base procedure is what the citizen wants, so such names rank a little lower.
+ */
+export const VARIANT_WORDS: readonly string[] = [
+  'lại', 'điều chỉnh', 'gia hạn', 'thay đổi', 'bổ sung', 'cập nhật', 'chấm dứt', 'thu hồi', 'tạm ngừng', 'giải thể',
+  'sửa chữa', 'cải tạo', 'đính chính', 'cải chính', 'xóa', 'hủy', 'cấp đổi',
 ];

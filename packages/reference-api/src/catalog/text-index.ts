@@ -3,29 +3,35 @@
  * Vietnamese ranking rules on top: every concept of the query counts once (AND-ish), synonyms satisfy a concept,
  * adjacent words that are adjacent in the name count extra, and a name mostly made of the query wins.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { Procedure } from '@dvc-kit/sdk';
 import { indexTerms, type AnalyzedQuery } from './query.ts';
+import { VARIANT_WORDS } from './synonyms.ts';
 import { corrections, type Vocabulary } from './typos.ts';
 
 interface Doc {
   id: number;
   name: string;
-  pairs: string;
   field: string;
   agencies: string;
   extra: string;
 }
 
 const WORD_FIELDS = ['name', 'field', 'agencies', 'extra'];
-const PAIR_FIELDS = ['pairs'];
 /** Name first; the field and agencies help ("hộ tịch", "ủy ban nhân dân cấp xã"); results and subjects a little. */
-const BOOST = { name: 3, pairs: 2, field: 1, agencies: 0.5, extra: 0.5 };
+const BOOST = { name: 3, field: 1, agencies: 0.5, extra: 0.5 };
+/** Per pair of query words found side by side, in order, in the name. */
+const PAIR_BONUS = 6;
 /** A corrected typo counts, but less than the word as typed would. */
 const CORRECTION_WEIGHT = 0.5;
 const WEAK_WEIGHT = 0.5;
 /** Bonus for a name made entirely of matched words (scaled by the matched share of its words). */
 const NAME_COVER_WEIGHT = 12;
+/** Bonus for a name that begins with the typed words (scaled by how many of them it begins with). */
+const HEAD_WEIGHT = 12;
+/** A follow-up procedure (cấp lại, gia hạn...) when the query asks for none: the base procedure first. */
+const VARIANT_PENALTY = 8;
+const VARIANTS = VARIANT_WORDS.map(indexTerms);
 /** Names often start with "Thủ tục"; it says nothing about the procedure. */
 const NAME_PREFIX = ['thu', 'tuc'];
 
@@ -34,19 +40,20 @@ export interface TextHit {
   /** How many required concepts of the query the procedure satisfies. */
   coverage: number;
   score: number;
-  /** Canonical terms of the name that matched, for highlighting. */
-  nameTerms: Set<string>;
+  /** The wordings that satisfied each concept (for highlighting: see `matcher`). */
+  matched: Alternative[];
 }
 
-interface TermHit {
-  score: number;
-  nameTerms: string[];
-}
-
-interface Alternative {
+export interface Alternative {
   terms: string[];
   weight: number;
   prefix: boolean;
+  /** A synonym's wording rather than what was typed. */
+  expansion: boolean;
+}
+
+function containsRun(terms: readonly string[], run: readonly string[]): boolean {
+  return terms.some((_, i) => run.every((r, k) => terms[i + k] === r));
 }
 
 function pairsOf(terms: readonly string[]): string[] {
@@ -56,12 +63,15 @@ function pairsOf(terms: readonly string[]): string[] {
 export class TextIndex implements Vocabulary {
   readonly #search: MiniSearch<Doc>;
   readonly #nameTerms: string[][];
+  readonly #namePairs: Set<string>[] = [];
+  /** Per procedure, the indexes (in VARIANTS) of the follow-up words its name contains. */
+  readonly #variants: number[][] = [];
   readonly terms = new Map<string, number>();
   readonly pairs = new Set<string>();
 
   constructor(procedures: readonly Procedure[]) {
     this.#search = new MiniSearch<Doc>({
-      fields: [...WORD_FIELDS, ...PAIR_FIELDS],
+      fields: WORD_FIELDS,
       storeFields: [],
       // Documents and queries arrive as canonical terms joined by spaces.
       tokenize: (text) => text.split(' '),
@@ -72,6 +82,8 @@ export class TextIndex implements Vocabulary {
       const name = indexTerms(p.name);
       this.#nameTerms.push(name[0] === NAME_PREFIX[0] && name[1] === NAME_PREFIX[1] ? name.slice(2) : name);
       const pairs = pairsOf(name);
+      this.#namePairs.push(new Set(pairs));
+      this.#variants.push(VARIANTS.flatMap((v, i) => (containsRun(name, v) ? [i] : [])));
       const fields = {
         name,
         field: indexTerms(p.field.name),
@@ -83,7 +95,6 @@ export class TextIndex implements Vocabulary {
       return {
         id,
         name: fields.name.join(' '),
-        pairs: pairs.join(' '),
         field: fields.field.join(' '),
         agencies: fields.agencies.join(' '),
         extra: fields.extra.join(' '),
@@ -93,104 +104,135 @@ export class TextIndex implements Vocabulary {
   }
 
   search(query: AnalyzedQuery): TextHit[] {
-    const cache = new Map<string, Map<number, TermHit>>();
-    const lookup = (term: string, fields: string[], prefix: boolean): Map<number, TermHit> => {
-      const key = `${fields[0]}|${prefix ? '*' : ''}${term}`;
-      let hits = cache.get(key);
-      if (!hits) cache.set(key, (hits = this.#lookup(term, fields, prefix)));
-      return hits;
+    const cache = new Map<string, Map<number, number>>();
+    const lookup = (term: string, prefix: boolean): Map<number, number> => {
+      const key = `${prefix ? '*' : ''}${term}`;
+      let scores = cache.get(key);
+      if (!scores) cache.set(key, (scores = this.#lookup(term, prefix)));
+      return scores;
     };
-    const hits = new Map<number, TextHit>();
-    const hit = (index: number) => {
-      let h = hits.get(index);
-      if (!h) hits.set(index, (h = { index, coverage: 0, score: 0, nameTerms: new Set() }));
-      return h;
-    };
-
     const { concepts, prefixLast } = query;
-    const required = concepts.filter((c) => !c.weak).length;
-    concepts.forEach((concept, c) => {
-      const prefix = prefixLast && c === concepts.length - 1;
-      const best = new Map<number, TermHit>();
-      for (const alt of this.#alternatives(concept.alternatives, prefix)) {
-        const perTerm = alt.terms.map((t, k) => lookup(t, WORD_FIELDS, alt.prefix && k === alt.terms.length - 1));
-        const pairHits = pairsOf(alt.terms).map((p, k) => lookup(p, PAIR_FIELDS, alt.prefix && k === alt.terms.length - 2));
-        const [smallest, ...others] = [...perTerm].sort((a, b) => a.size - b.size);
-        for (const index of smallest?.keys() ?? []) {
-          if (!others.every((m) => m.has(index))) continue;
-          let score = 0;
-          const nameTerms: string[] = [];
-          for (const m of perTerm) {
-            const h = m.get(index)!;
-            score += h.score;
-            nameTerms.push(...h.nameTerms);
-          }
-          // The mean keeps a seven-word expansion comparable to a one-word concept; in-order words add to it.
-          score = score / perTerm.length + pairHits.reduce((s, m) => s + (m.get(index)?.score ?? 0), 0);
-          score *= alt.weight;
-          const previous = best.get(index);
-          if (!previous || score > previous.score) best.set(index, { score, nameTerms });
-        }
-      }
-      for (const [index, b] of best) {
-        const h = hit(index);
-        h.score += concept.weak ? b.score * WEAK_WEIGHT : b.score;
-        if (!concept.weak) h.coverage++;
-        for (const t of b.nameTerms) h.nameTerms.add(t);
-      }
-    });
+    const last = concepts.length - 1;
+    const required = concepts.flatMap((c, i) => (c.weak ? [] : [i]));
 
-    // Words typed next to each other that stand next to each other in the name ("khai sinh", "kết hôn").
-    const typed = concepts.flatMap((c) => c.words);
-    pairsOf(typed).forEach((pair, k) => {
-      for (const [index, h] of lookup(pair, PAIR_FIELDS, prefixLast && k === typed.length - 2)) {
-        const target = hits.get(index);
-        if (target) target.score += h.score;
+    // Required concepts decide which procedures are candidates; weak ones only add to their scores.
+    const hits = new Map<number, TextHit>();
+    for (const c of required) {
+      for (const [index, { score, alt }] of this.#satisfy(concepts[c]!.alternatives, prefixLast && c === last, lookup)) {
+        let h = hits.get(index);
+        if (!h) hits.set(index, (h = { index, coverage: 0, score: 0, matched: [] }));
+        h.coverage++;
+        h.score += score;
+        h.matched.push(alt);
       }
-    });
-
-    for (const h of hits.values()) {
-      const name = this.#nameTerms[h.index]!;
-      const matched = name.filter((t) => h.nameTerms.has(t)).length;
-      if (name.length > 0) h.score += (NAME_COVER_WEIGHT * matched) / name.length;
     }
-
-    let list = [...hits.values()];
-    if (required > 0) {
-      const most = list.reduce((m, h) => Math.max(m, h.coverage), 0);
+    let candidates = [...hits.values()];
+    if (required.length > 0) {
+      const most = candidates.reduce((m, h) => Math.max(m, h.coverage), 0);
       // Prefer procedures that match every concept; with three or more, one may be missing (a word the
-      // name does not use), but those rank below every complete match.
-      const least = Math.max(1, required >= 3 ? most - 1 : most);
-      list = list.filter((h) => h.coverage >= least);
+      // name does not use), but those rank below every complete match (the caller sorts by coverage first).
+      const least = Math.max(1, required.length >= 3 ? most - 1 : most);
+      candidates = candidates.filter((h) => h.coverage >= least);
     }
-    return list;
+    const byIndex = new Map(candidates.map((h) => [h.index, h]));
+    concepts.forEach((concept, c) => {
+      if (!concept.weak) return;
+      const satisfied = this.#satisfy(concept.alternatives, prefixLast && c === last, lookup, required.length > 0 ? byIndex : undefined);
+      for (const [index, { score, alt }] of satisfied) {
+        let h = byIndex.get(index);
+        if (!h) byIndex.set(index, (h = { index, coverage: 0, score: 0, matched: [] }));
+        h.score += score * WEAK_WEIGHT;
+        h.matched.push(alt);
+      }
+    });
+
+    const typed = concepts.flatMap((c) => c.words);
+    const typedPairs = pairsOf(typed);
+    const asked = new Set(concepts.flatMap((c) => c.alternatives.flat()));
+    const unasked = new Set(VARIANTS.flatMap((v, i) => (v.some((t) => asked.has(t)) ? [] : [i])));
+    for (const h of byIndex.values()) {
+      const name = this.#nameTerms[h.index]!;
+      const pairs = this.#namePairs[h.index]!;
+      // Words typed next to each other that stand next to each other in the name ("khai sinh", "kết hôn"): a
+      // fixed bonus per pair, not BM25, so a long official name is not penalised twice for its length.
+      typedPairs.forEach((pair, k) => {
+        const open = prefixLast && k === typedPairs.length - 1;
+        if (pairs.has(pair) || (open && [...pairs].some((p) => p.startsWith(pair)))) h.score += PAIR_BONUS;
+      });
+      if (name.length > 0) {
+        const matches = matcher(h);
+        h.score += (NAME_COVER_WEIGHT * name.filter(matches).length) / name.length;
+        // Citizens type the beginning of a name: "cấp giấy phép xây dựng" is "Cấp giấy phép xây dựng mới ...",
+        // not "Cấp lại giấy phép xây dựng ...".
+        let head = 0;
+        const open = (i: number) => prefixLast && i === typed.length - 1 && name[i]!.startsWith(typed[i]!);
+        while (head < typed.length && head < name.length && (name[head] === typed[head] || open(head))) head++;
+        h.score += (HEAD_WEIGHT * head) / typed.length;
+      }
+      if (this.#variants[h.index]!.some((i) => unasked.has(i))) h.score -= VARIANT_PENALTY;
+    }
+    return [...byIndex.values()];
+  }
+
+  /**
+   * For each procedure that satisfies one of the wordings (every term present), the best wording and its score.
+   * `within` restricts the work to those procedures (weak words only matter for candidates).
+   */
+  #satisfy(
+    wordings: readonly string[][],
+    prefix: boolean,
+    lookup: (term: string, prefix: boolean) => Map<number, number>,
+    within?: ReadonlyMap<number, unknown>,
+  ): Map<number, { score: number; alt: Alternative }> {
+    const best = new Map<number, { score: number; alt: Alternative }>();
+    for (const alt of this.#alternatives(wordings, prefix)) {
+      const perTerm = alt.terms.map((t, k) => lookup(t, alt.prefix && k === alt.terms.length - 1));
+      // Typed words earn their pair bonus in `search`; a synonym's wording earns it here.
+      const altPairs = alt.expansion ? pairsOf(alt.terms) : [];
+      const [smallest, ...others] = [...perTerm].sort((a, b) => a.size - b.size);
+      if (!smallest) continue;
+      const pool = within && within.size < smallest.size ? within.keys() : smallest.keys();
+      for (const index of pool) {
+        if ((within && !within.has(index)) || !smallest.has(index) || !others.every((m) => m.has(index))) continue;
+        let score = 0;
+        for (const m of perTerm) score += m.get(index)!;
+        // The mean keeps a seven-word expansion comparable to a one-word concept; in-order words add to it.
+        const namePairs = this.#namePairs[index]!;
+        score = (score / perTerm.length + PAIR_BONUS * altPairs.filter((p) => namePairs.has(p)).length) * alt.weight;
+        const previous = best.get(index);
+        if (!previous || score > previous.score) best.set(index, { score, alt });
+      }
+    }
+    return best;
   }
 
   /** The concept's own wordings, then corrections of an unknown typed word. */
   #alternatives(wordings: readonly string[][], prefix: boolean): Alternative[] {
-    const alternatives: Alternative[] = wordings.map((terms, i) => ({ terms, weight: 1, prefix: prefix && i === 0 }));
+    const alternatives: Alternative[] = wordings.map((terms, i) => ({ terms, weight: 1, prefix: prefix && i === 0, expansion: i > 0 }));
     const [typed] = wordings;
     if (wordings.length === 1 && typed?.length === 1) {
       const word = typed[0]!;
       const completes = prefix && [...this.terms.keys()].some((t) => t.startsWith(word));
       if (!completes) {
-        for (const terms of corrections(word, this)) alternatives.push({ terms, weight: CORRECTION_WEIGHT, prefix: false });
+        for (const terms of corrections(word, this)) alternatives.push({ terms, weight: CORRECTION_WEIGHT, prefix: false, expansion: true });
       }
     }
     return alternatives;
   }
 
-  #lookup(term: string, fields: string[], prefix: boolean): Map<number, TermHit> {
-    const results: SearchResult[] = this.#search.search(term, { fields, prefix, fuzzy: false, boost: BOOST });
-    const hits = new Map<number, TermHit>();
-    for (const r of results) {
-      const nameTerms: string[] = [];
-      for (const [docTerm, inFields] of Object.entries(r.match)) {
-        if (inFields.includes('name')) nameTerms.push(docTerm);
-        if (inFields.includes('pairs')) nameTerms.push(...docTerm.split('_'));
-      }
-      hits.set(r.id as number, { score: r.score, nameTerms });
-    }
-    return hits;
+  #lookup(term: string, prefix: boolean): Map<number, number> {
+    const scores = new Map<number, number>();
+    for (const r of this.#search.search(term, { prefix, fuzzy: false, boost: BOOST })) scores.set(r.id as number, r.score);
+    return scores;
   }
+}
+
+/** Whether a (canonical) name word matched the wordings that satisfied the query for this procedure. */
+export function matcher(hit: TextHit): (word: string) => boolean {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const alt of hit.matched) {
+    alt.terms.forEach((t, k) => (alt.prefix && k === alt.terms.length - 1 ? prefixes.push(t) : exact.add(t)));
+  }
+  return (word) => exact.has(word) || prefixes.some((p) => word.startsWith(p));
 }
