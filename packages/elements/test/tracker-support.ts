@@ -35,24 +35,34 @@ export function deepActiveElement(): Element | null {
 
 /**
  * A client on the real test server whose network can be cut: while `cut` is true its fetch fails the way a browser
- * fails offline (TypeError), before any byte leaves. This is the only thing mocked. `posts` counts requests that
- * really went out to each path.
+ * fails offline (TypeError), before any byte leaves; while `hold` is true they wait. The network is the only thing
+ * mocked. `sent` counts requests that really went out, per path.
  */
 export interface CuttableClient {
   client: DvcClient;
   cut: boolean;
+  /** While true, requests wait before leaving (a very slow network) until `release()`: for loading states. */
+  hold: boolean;
+  release: () => void;
   sent: (path: string) => number;
 }
 
 export function cuttableClient(options: Partial<ClientOptions> = {}): CuttableClient {
   const counts = new Map<string, number>();
+  const held: (() => void)[] = [];
   const state: CuttableClient = {
     cut: false,
+    hold: false,
+    release: () => {
+      state.hold = false;
+      held.splice(0).forEach((go) => go());
+    },
     sent: (path) => counts.get(path) ?? 0,
     client: undefined as unknown as DvcClient,
   };
-  const fetcher: typeof fetch = (input, init) => {
-    if (state.cut) return Promise.reject(new TypeError('Failed to fetch'));
+  const fetcher: typeof fetch = async (input, init) => {
+    if (state.hold) await new Promise<void>((go) => held.push(go));
+    if (state.cut) throw new TypeError('Failed to fetch');
     const request = new Request(input, init);
     const path = new URL(request.url).pathname;
     counts.set(path, (counts.get(path) ?? 0) + 1);

@@ -100,6 +100,25 @@ describe('<dvc-dossier-tracker>', () => {
     expect(deepActiveElement()).to.equal(q(el, '#id-number'));
   });
 
+  it('shows that it is busy while the lookup runs, and passes axe', async () => {
+    const dossier = await pickDossier((d) => d.status === 4, taken);
+    const net = cuttableClient();
+    net.hold = true;
+    const el = await tracker(net.client);
+    const codeInput = q<HTMLInputElement>(el, '#code');
+    codeInput.value = dossier.code;
+    codeInput.dispatchEvent(new Event('input'));
+    q<HTMLInputElement>(el, '#id-number').value = dossier.idNumber;
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(() => q(el, 'form').getAttribute('aria-busy') === 'true', 'the busy state');
+    await el.updateComplete;
+    expect(textOf(q(el, 'button[type=submit]'))).to.equal('Đang tra cứu…');
+    expect(textOf(q(el, '[role=status]'))).to.equal('Đang tra cứu hồ sơ…');
+    await expectAccessible(el);
+    net.release();
+    await until(() => shadow(el).querySelector('#result-title'), 'the result', 10000);
+  });
+
   for (const status of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
     it(`shows status ${status} as "${STATUS_LABELS[status]}" with an icon, and passes axe`, async () => {
       const dossier = await pickDossier((d) => d.status === status, taken);

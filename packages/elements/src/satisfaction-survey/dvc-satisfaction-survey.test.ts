@@ -69,6 +69,33 @@ describe('<dvc-satisfaction-survey>', () => {
     await expectAccessible(el);
   });
 
+  it('shows a loading state, then the form, and passes axe while loading', async () => {
+    const net = cuttableClient({ queue: false, cache: false });
+    net.hold = true;
+    const el = await fixture<DvcSatisfactionSurvey>(html`<dvc-satisfaction-survey .client=${net.client} form="general"></dvc-satisfaction-survey>`);
+    await el.updateComplete;
+    expect(textOf(q(el, '.loading'))).to.equal('Đang tải phiếu đánh giá…');
+    expect(q(el, '[part=base]').getAttribute('aria-busy')).to.equal('true');
+    await expectAccessible(el);
+    net.release();
+    await until(() => shadow(el).querySelector('form'), 'the form', 10000);
+  });
+
+  it('shows that it is sending, and passes axe while sending', async () => {
+    const net = cuttableClient({ queue: false });
+    const el = await survey(net.client, { form: 'general' });
+    await answerAll(el, marker());
+    net.hold = true;
+    submit(el);
+    await el.updateComplete;
+    const button = q<HTMLButtonElement>(el, 'button[type=submit]');
+    expect(textOf(button)).to.equal('Đang gửi…');
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    await expectAccessible(el);
+    net.release();
+    await outcome(el);
+  });
+
   it('says clearly when a per-dossier form has no dossier', async () => {
     const el = await survey(client);
     expect(shadow(el).querySelector('form')).to.equal(null);
@@ -254,5 +281,16 @@ describe('<dvc-satisfaction-survey>', () => {
     expect(textOf(q(el, '[part=warning]'))).to.contain('Do not type personal information');
     expect(textOf(shadow(el).querySelector('legend'))).to.contain('(required)');
     await expectAccessible(el);
+  });
+
+  it('switches language when `lang` changes, keeping the answers given so far', async () => {
+    const el = await survey(client, { form: 'general' });
+    shadow(el).querySelector<HTMLInputElement>('fieldset input')!.click();
+    el.setAttribute('lang', 'en');
+    const english = await client.surveys.form('general', { locale: 'en' });
+    await until(() => textOf(shadow(el).querySelector('#title')) === english.title, 'the English form', 10000);
+    await el.updateComplete;
+    expect(shadow(el).querySelector<HTMLInputElement>('fieldset input')!.checked).to.equal(true);
+    expect(textOf(q(el, 'button[type=submit]'))).to.equal('Send rating');
   });
 });
