@@ -10,4 +10,6 @@ export { DvcServiceSearch } from './service-search/dvc-service-search.ts';
 export type { SearchEventDetail, SelectEventDetail } from './service-search/dvc-service-search.ts';
 export { DvcProcedure } from './procedure/dvc-procedure.ts';
 export { DvcDossierTracker } from './dossier-tracker/dvc-dossier-tracker.ts';
+export type { DossierLookupEventDetail } from './dossier-tracker/dvc-dossier-tracker.ts';
 export { DvcSatisfactionSurvey } from './satisfaction-survey/dvc-satisfaction-survey.ts';
+export type { SurveyQueuedEventDetail, SurveySubmittedEventDetail } from './satisfaction-survey/dvc-satisfaction-survey.ts';
