@@ -16,6 +16,11 @@ function ensureContextRoot(): void {
   new ContextRoot().attach(document.documentElement);
 }
 
+// Outside the class so the custom-elements manifest does not list a bogus event named "name" on every element.
+function domEvent<T>(name: string, detail: T, cancelable: boolean): CustomEvent<T> {
+  return new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable });
+}
+
 /**
  * The base of every dvc element: where its API client comes from, which language it speaks, its strings, its
  * events, and the light-DOM fallback.
@@ -91,7 +96,7 @@ export abstract class DvcElement<S extends Record<string, string>> extends LitEl
 
   /** Dispatch a bubbling, composed CustomEvent; returns false when a cancelable event was cancelled. */
   protected emit<T>(name: string, detail: T, init: { cancelable?: boolean } = {}): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: init.cancelable ?? false }));
+    return this.dispatchEvent(domEvent(name, detail, init.cancelable ?? false));
   }
 
   /**

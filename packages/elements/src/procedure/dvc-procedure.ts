@@ -32,6 +32,7 @@ type View =
  * @csspart portal-link - The link to the National Public Service Portal.
  * @csspart online-badge - The online-service badge.
  * @csspart alert - Loading failures and notices.
+ * @csspart retry-button - "Try again" after a failure.
  * @csspart fallback - The wrapper of the fallback slot.
  * @cssprop --dvc-color-primary - Buttons, accents (default #0b3d91).
  * @cssprop --dvc-color-accent - The rule under the title (default #a50e0e).

@@ -62,6 +62,7 @@ function searchable(query: string): boolean {
  * @csspart back-button - "Back to results" in the inline detail.
  * @csspart procedure - The inline `<dvc-procedure>`.
  * @csspart alert - Empty, error, offline and rate-limited messages.
+ * @csspart retry-button - "Try again" after a failure.
  * @csspart fallback - The wrapper of the fallback slot.
  * @cssprop --dvc-color-primary - Buttons, accents (default #0b3d91).
  * @cssprop --dvc-color-accent - Accent rule (default #a50e0e).
