@@ -78,7 +78,8 @@ function clamp(value: number | undefined, min: number, max: number, fallback: nu
 }
 
 export function createCatalogue(input: readonly CatalogProcedure[], options: CatalogueOptions = {}): Catalogue {
-  const duplicates = input.filter((p, i) => input.findIndex((q) => q.code === p.code) !== i).map((p) => p.code);
+  const codes = new Set<string>();
+  const duplicates = input.filter((p) => codes.size === codes.add(p.code).size).map((p) => p.code);
   if (duplicates.length > 0) throw new CatalogError(duplicates.map((code) => `duplicate procedure code ${code}`));
 
   const fieldRefs = new RefTable(collator);

@@ -96,6 +96,7 @@ export function parseCatalogCsv(text: string): CatalogProcedure[] {
       bom: true,
       delimiter: detectDelimiter(text.replace(/^\ufeff/, '')),
       info: true,
+      relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];

@@ -12,6 +12,7 @@ interface Entry {
 
 export class RefTable {
   readonly #entries = new Map<string, Entry>();
+  readonly #ids = new Map<string, string>();
   readonly #collator: Intl.Collator;
 
   constructor(collator: Intl.Collator) {
@@ -20,13 +21,22 @@ export class RefTable {
 
   /** Count one procedure under each of these names (a name listed twice counts once). */
   add(names: readonly string[]): void {
-    for (const id of new Set(names.map(slug))) {
-      const spellings = names.filter((n) => slug(n) === id);
+    const counted = new Set<string>();
+    for (const name of new Set(names)) {
+      const id = this.#id(name);
       let entry = this.#entries.get(id);
       if (!entry) this.#entries.set(id, (entry = { spellings: new Map(), count: 0 }));
-      entry.count++;
-      for (const name of new Set(spellings)) entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
+      if (!counted.has(id)) entry.count++;
+      counted.add(id);
+      entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
     }
+  }
+
+  /** Slugs are asked for again and again for the same few hundred names. */
+  #id(name: string): string {
+    let id = this.#ids.get(name);
+    if (id === undefined) this.#ids.set(name, (id = slug(name)));
+    return id;
   }
 
   /** The display name of an id: the most used spelling, the first seen on a tie. */
@@ -40,7 +50,7 @@ export class RefTable {
   }
 
   ref(name: string): Ref {
-    const id = slug(name);
+    const id = this.#id(name);
     return { id, name: this.name(id) ?? name };
   }
 
