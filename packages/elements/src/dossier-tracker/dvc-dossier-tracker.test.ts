@@ -2,8 +2,8 @@
 // <dvc-dossier-tracker> in real Chromium against the real reference API (web-test-runner.config.mjs starts it).
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { DvcClient } from '@dvc-kit/sdk';
-import type { DemoDossier } from '@dvc-kit/reference-api';
+import { createClient, type DvcClient } from '@dvc-kit/sdk';
+import { createApp, createCatalogue, createMemoryStore, demoDossiers, seedDemoDossiers, type DemoDossier } from '@dvc-kit/reference-api';
 import { expectAccessible, shadow, testClient, textOf, until } from '../../test/support.ts';
 import { cuttableClient, deepActiveElement, pickDossier, recordConsole, recordEvents } from '../../test/tracker-support.ts';
 import './define.ts';
@@ -262,6 +262,26 @@ describe('<dvc-dossier-tracker>', () => {
     problem.querySelector('button')!.click();
     const title = await until(() => shadow(el).querySelector<HTMLElement>('#result-title'), 'the result after retry', 10000);
     expect(textOf(title)).to.equal(`Hồ sơ ${dossier.code}`);
+  });
+
+  it('asks the citizen to verify when the API requires a captcha, and sends the token of the client\'s captcha', async () => {
+    // The test server runs without a captcha check, so this uses the same reference app in the tab, configured with
+    // one (memory store, demo dossiers); only where the app runs differs, not its code.
+    const now = new Date();
+    const store = createMemoryStore();
+    await seedDemoDossiers(store, now);
+    const app = createApp({ catalogue: createCatalogue([]), store, captcha: async (token) => token === 'mã-xác-minh' });
+    const viaApp = (captcha?: () => string) => createClient({
+      baseUrl: 'https://api.example', fetch: async (input, init) => app.fetch(new Request(input, init)), ...(captcha && { captcha }),
+    });
+    const dossier = demoDossiers(now).find((d) => d.status === 10)!;
+    const el = await tracker(viaApp());
+    const problem = await lookUp(el, dossier.code, dossier.idNumber);
+    expect(problem.dataset.problem).to.equal('captcha');
+    expect(textOf(problem)).to.contain('Cần hoàn thành bước xác minh');
+    await expectAccessible(el);
+    const verified = await tracker(viaApp(() => 'mã-xác-minh'));
+    expect((await lookUp(verified, dossier.code, dossier.idNumber)).id).to.equal('result-title');
   });
 
   it('speaks English under lang="en"', async () => {
