@@ -11,6 +11,8 @@ if (!chrome) {
   process.exit(1);
 }
 process.env.CHROME_PATH = chrome;
+// The monorepo runs its TypeScript sources directly: packages resolve through their `source` export condition.
+process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --conditions=source`.trim();
 if (!process.env.WTR_FIREFOX && existsSync('/usr/bin/firefox-esr')) process.env.WTR_FIREFOX = '1';
 
 const nodeTests = ['packages/reference-api/test/**/*.test.ts', 'packages/sdk/test/**/*.node.test.ts', 'test/**/*.node.test.ts'];
