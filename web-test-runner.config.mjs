@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { startServer } from './packages/reference-api/src/node.ts';
+import { startFaultProxy } from './packages/sdk/test/support/fault-proxy.ts';
 
 const flags = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -25,6 +26,10 @@ const api = await startServer({
   quiet: true,
 });
 
+// The SDK's fault-injection proxy in front of that API, for tests of failures: `window.DVC_TEST_FAULTS`;
+// rules are set with PUT /__faults (see packages/sdk/test/support/fault-proxy.ts).
+const faults = await startFaultProxy(api.url);
+
 const files = process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : [
   'packages/elements/src/**/*.test.ts',
   'packages/sdk/test/**/*.browser.test.ts',
@@ -38,6 +43,7 @@ export default {
     // json: the reference app imports its OpenAPI document, so tests can also run that app inside the tab.
     esbuildPlugin({ ts: true, json: true, target: 'es2022' }),
     { name: 'dvc-api-shutdown', serverStop: () => api.close() },
+    { name: 'dvc-fault-proxy-shutdown', serverStop: () => faults.close() },
     {
       // Test-only, read-only views of the server above, same origin as the test page: what its store holds (to
       // count stored survey responses, e.g. exactly one after an offline reload) and the demo dossiers it seeded
@@ -54,7 +60,7 @@ export default {
     },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="vi"><head><meta charset="utf-8">
-<script>window.DVC_TEST_API = ${JSON.stringify(api.url)};</script></head>
+<script>window.DVC_TEST_API = ${JSON.stringify(api.url)}; window.DVC_TEST_FAULTS = ${JSON.stringify(faults.url)};</script></head>
 <body><script type="module" src="${testFramework}"></script></body></html>`,
   browsers: [chromium, ...(process.env.WTR_FIREFOX ? [firefox()] : [])],
   concurrency: 1,
