@@ -107,7 +107,8 @@ export class Lexicon {
     const last = words[words.length - 1] ?? '';
     return {
       concepts: useful,
-      prefixLast: !lastIsPhrase && !/\s$/.test(query) && /^[a-z]{2,}$/.test(last) && useful.length > 0,
+      // A lone first letter would expand to half the vocabulary; after other words it narrows them down.
+      prefixLast: !lastIsPhrase && !/\s$/.test(query) && /^[a-z]+$/.test(last) && (last.length > 1 || words.length > 1) && useful.length > 0,
     };
   }
 }
