@@ -42,7 +42,7 @@ const sending = new Set<string>();
 
 /**
  * Runs `task` while holding the queue's Web Lock, so one tab or client sends at a time. Where Web Locks are
- * missing (Node before 22.20) two flushes may overlap and send an item twice; its Idempotency-Key makes the
+ * missing (older Node) two flushes may overlap and send an item twice; its Idempotency-Key makes the
  * server store it once.
  */
 async function exclusive(name: string, task: () => Promise<void>): Promise<void> {
