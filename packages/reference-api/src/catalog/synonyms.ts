@@ -83,7 +83,11 @@ export const SYNONYMS: readonly Synonym[] = [
   { say: ['người già', 'người cao tuổi'], means: ['người cao tuổi', 'hưu trí xã hội', 'bảo trợ xã hội'] },
   { say: ['bằng lái', 'bằng lái xe', 'gplx'], means: ['giấy phép lái xe'] },
   { say: ['cchn'], means: ['chứng chỉ hành nghề'] },
-  { say: ['attp', 'vsattp', 'vệ sinh thực phẩm'], means: ['an toàn thực phẩm'] },
+  { say: ['attp', 'vsattp', 'vệ sinh thực phẩm', 'vệ sinh an toàn thực phẩm'], means: ['an toàn thực phẩm'] },
+  {
+    say: ['giấy phép attp', 'giấy phép vệ sinh an toàn thực phẩm', 'giấy phép an toàn thực phẩm'],
+    means: ['giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm'],
+  },
   { say: ['pccc'], means: ['phòng cháy, chữa cháy'] },
   { say: ['ubnd'], means: ['ủy ban nhân dân'], twoWay: true },
 ];
