@@ -1,6 +1,6 @@
 // `npm start`: the reference API from its TypeScript sources on HOST/PORT (default 127.0.0.1:8787), with the
-// examples and CDN bundles beside it when they exist, printing the URLs and three demo dossiers to try.
-import { spawn } from 'node:child_process';
+// examples and CDN bundles beside it (built first when missing), printing the URLs and three demo dossiers to try.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,20 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const cli = join(root, 'packages/reference-api/src/cli.ts');
 const args = ['--conditions=source', cli, '--print-demo'];
-const statics = { '/examples/': join(root, 'examples'), '/cdn/': join(root, 'packages/elements/dist/cdn') };
+// A fresh clone has nothing built yet: build once (about half a minute) so the example pages have their bundles.
+const builtFiles = ['packages/elements/dist/cdn/dvc-kit.js', 'examples/vite-app/dist/index.html', 'examples/react-app/dist/index.html'];
+if (!builtFiles.every((file) => existsSync(join(root, file)))) {
+  console.log('npm start: building the bundles and example apps first (npm run build)');
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+// The npm example apps are served from their build output; more specific prefixes come first.
+const statics = {
+  '/examples/vite-app/': join(root, 'examples/vite-app/dist'),
+  '/examples/react-app/': join(root, 'examples/react-app/dist'),
+  '/examples/': join(root, 'examples'),
+  '/cdn/': join(root, 'packages/elements/dist/cdn'),
+};
 for (const [prefix, dir] of Object.entries(statics)) if (existsSync(dir)) args.push('--static', `${prefix}=${dir}`);
 args.push(...process.argv.slice(2));
 
