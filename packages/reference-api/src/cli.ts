@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import type { Limits } from './app.ts';
 import { startServer } from './node.ts';
 
 const HELP = `dvc-reference-api — the reference Public Service API (v1) over HTTP
@@ -14,6 +15,8 @@ Usage: dvc-reference-api [options]
   --cors-origin <url>  allow this browser origin; repeatable; '*' allows any
                        (env DVC_CORS_ORIGIN, comma-separated)
   --static <prefix=dir> also serve a directory of static files under a URL prefix; repeatable
+  --lookups-per-minute <n>  dossier lookups allowed per client address per minute (default 20)
+  --posts-per-minute <n>    survey posts allowed per client address per minute (default 30)
   --print-demo         print three demo dossier codes with their (fake) ID numbers
   --quiet              no request log
   --help               this text
@@ -26,6 +29,8 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   'cors-origin': { type: 'string', multiple: true },
   static: { type: 'string', multiple: true },
+  'lookups-per-minute': { type: 'string' },
+  'posts-per-minute': { type: 'string' },
   'print-demo': { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean' },
@@ -65,6 +70,14 @@ for (const mapping of args.static ?? []) {
   staticDirs[prefix] = dir;
 }
 
+const limits: Partial<Limits> = {};
+for (const [option, limit] of [['lookups-per-minute', 'lookupsPerClientPerMinute'], ['posts-per-minute', 'postsPerClientPerMinute']] as const) {
+  const value = args[option];
+  if (value === undefined) continue;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) fail(`invalid --${option} "${value}" (expected a positive whole number)`);
+  limits[limit] = Number(value);
+}
+
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
   server = await startServer({
@@ -74,6 +87,7 @@ try {
     catalogPath: args.catalog ?? env.DVC_CATALOG ?? undefined,
     corsOrigins,
     staticDirs,
+    limits,
     quiet: args.quiet ?? false,
   });
 } catch (error) {
