@@ -92,7 +92,10 @@ try {
   });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'file not found' : code === 'EADDRINUSE' ? 'address already in use' : (error as Error).message;
+  const reasons: Record<string, string> = {
+    ENOENT: 'file not found', EISDIR: 'is a directory, not a file', EACCES: 'permission denied', EADDRINUSE: 'address already in use',
+  };
+  const reason = (code && reasons[code]) ?? (error as Error).message;
   const path = (error as NodeJS.ErrnoException).path;
   fail(`cannot start: ${reason}${path ? ` (${path})` : ''}`);
 }
