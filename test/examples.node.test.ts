@@ -1,0 +1,174 @@
+// Every example page, served by `npm start` (scripts/start.mjs on a free port, building first if needed), driven in
+// real Chromium as a citizen would: the widgets upgrade, "khai sinh" finds Đăng ký khai sinh (1.001193), a demo
+// dossier is found, and nothing goes wrong on the way (no console error or warning, which includes CSP
+// violations under the pages' `default-src 'self'`; no failed or 4xx/5xx request).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchBrowser, textOf, watchProblems, type PageProblems } from './support/browser.ts';
+import { startExamplesServer, type PrintedDossier, type StartedServer } from './support/server.ts';
+
+let server: StartedServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startExamplesServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, width = 1280): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height: 900 });
+  const problems = watchProblems(page);
+  await page.goto(server.url + path, { waitUntil: 'networkidle0' });
+  return { page, problems };
+}
+
+async function finish(page: Page, problems: PageProblems): Promise<void> {
+  problems.stop();
+  await page.close();
+  assert.deepEqual(problems.list, [], 'the page had problems');
+}
+
+/** Types into the search box and waits for the result for 1.001193; returns the result codes shown. */
+async function searchKhaiSinh(page: Page, host = 'dvc-service-search'): Promise<string[]> {
+  await page.locator(`${host} >>> input#q`).fill('khai sinh');
+  await page.waitForSelector(`${host} >>> [part~="result-link"][data-code="1.001193"]`, { timeout: 15_000 });
+  return page.$$eval(`${host} >>> [part~="result-link"]`, (links) => links.map((link) => link.getAttribute('data-code') ?? ''));
+}
+
+/** Light-DOM fallback children are hidden once the element works (no layout boxes). */
+async function fallbackHidden(page: Page, host: string): Promise<boolean> {
+  return page.$eval(host, (el) => [...el.children].every((child) => child.getClientRects().length === 0));
+}
+
+async function lookUp(page: Page, dossier: PrintedDossier, host = 'dvc-dossier-tracker'): Promise<string> {
+  await page.locator(`${host} >>> input#code`).fill(dossier.code);
+  await page.locator(`${host} >>> input#id-number`).fill(dossier.idNumber);
+  await page.locator(`${host} >>> button[part~="submit"]`).click();
+  return textOf(page, `${host} >>> [part~="result"]`);
+}
+
+function featured(match: string): PrintedDossier {
+  const dossier = server.dossiers.find((d) => d.scenario.includes(match));
+  assert.ok(dossier, `npm start prints a demo dossier with "${match}" (printed: ${server.dossiers.map((d) => d.scenario).join('; ')})`);
+  return dossier;
+}
+
+describe('examples served by npm start', () => {
+  test('the examples index links every example, and each link opens a page', async () => {
+    const { page, problems } = await open('/examples/');
+    const links = await page.$$eval('main a', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    assert.equal(links.length, 5);
+    for (const link of links) {
+      const response = await page.goto(link, { waitUntil: 'domcontentloaded' });
+      assert.equal(response?.status(), 200, link);
+    }
+    await finish(page, problems);
+  });
+
+  test('commune page: commune-level search, a dossier with a supplement request, the survey form', async () => {
+    const { page, problems } = await open('/examples/commune/');
+    assert.equal(await page.$eval('html', (el) => el.lang), 'vi');
+
+    const codes = await searchKhaiSinh(page);
+    assert.equal(codes[0], '1.001193', 'the exact name ranks first');
+    // The level is preset to commune, so the widget offers no level filter, and the query is kept in the address.
+    assert.equal(await page.$('dvc-service-search >>> select#level'), null);
+    assert.match(page.url(), /[?&]dvc-q=khai(\+|%20)sinh/);
+    assert.ok(await fallbackHidden(page, 'dvc-service-search'));
+
+    const supplement = featured('supplement');
+    const result = await lookUp(page, supplement);
+    assert.ok(result.includes(supplement.code), 'the result names the dossier');
+    assert.match(result, /Yêu cầu bổ sung/);
+    assert.ok(!result.includes(supplement.idNumber), 'the ID number is never shown back');
+
+    const survey = await textOf(page, 'dvc-satisfaction-survey >>> [part~="question"]');
+    assert.ok(survey.length > 10, 'the general survey renders its first question');
+    await finish(page, problems);
+  });
+
+  test('department page: search preset to hộ tịch links to the site\'s own procedure page', async () => {
+    const { page, problems } = await open('/examples/department/');
+    await searchKhaiSinh(page);
+    assert.equal(await page.$('dvc-service-search >>> select#field'), null, 'the field is preset, so not offered');
+    const href = await page.$eval('dvc-service-search >>> a[data-code="1.001193"]', (a) => (a as HTMLAnchorElement).href);
+    assert.equal(href, `${server.url}/examples/department/thu-tuc.html?ma=1.001193`);
+
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'networkidle0' }),
+      page.locator('dvc-service-search >>> a[data-code="1.001193"]').click(),
+    ]);
+    assert.equal(new URL(page.url()).pathname, '/examples/department/thu-tuc.html');
+    const detail = await textOf(page, 'dvc-procedure >>> [part~="title"]');
+    assert.match(detail, /Đăng ký khai sinh/);
+    const submit = await page.$eval('dvc-procedure >>> a[part~="submit-link"]', (a) => a.getAttribute('href'));
+    assert.match(submit ?? '', /ma_thu_tuc=1\.001193$/);
+    await finish(page, problems);
+  });
+
+  test('plain page: one script tag and one element work', async () => {
+    const { page, problems } = await open('/examples/plain/');
+    const scripts = await page.$$eval('script', (list) => list.map((s) => s.getAttribute('src')));
+    assert.deepEqual(scripts, ['/cdn/dvc-kit.js']);
+    await searchKhaiSinh(page);
+    assert.ok(await fallbackHidden(page, 'dvc-service-search'));
+    await finish(page, problems);
+  });
+
+  test('plain page: when the script cannot load, the fallback link to the national portal stays', async () => {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/cdn/')) void request.abort('blockedbyclient');
+      else void request.continue();
+    });
+    await page.goto(server.url + '/examples/plain/', { waitUntil: 'networkidle0' });
+    const link = await page.$eval('dvc-service-search a', (a) => ({ href: (a as HTMLAnchorElement).href, shown: a.getClientRects().length > 0 }));
+    assert.deepEqual(link, { href: 'https://dichvucong.gov.vn/', shown: true });
+    await page.close();
+  });
+
+  test('Vite app: the SDK lists fields, the element searches and reports the chosen procedure', async () => {
+    const { page, problems } = await open('/examples/vite-app/');
+    await page.waitForSelector('#fields button[data-field="ho-tich"]', { timeout: 15_000 });
+    assert.equal(await page.$$eval('#fields button', (buttons) => buttons.length), 7, '"all" and the six largest fields');
+    await page.locator('#fields button[data-field="ho-tich"]').click();
+    assert.equal(await page.$eval('dvc-service-search', (el) => el.getAttribute('field')), 'ho-tich');
+
+    await searchKhaiSinh(page);
+    await page.locator('dvc-service-search >>> [data-code="1.001193"]').click();
+    assert.match(await textOf(page, '#chosen'), /Đăng ký khai sinh \(mã 1\.001193\)/);
+    // The search then opens the procedure inline (its code loaded on demand).
+    assert.match(await textOf(page, 'dvc-service-search >>> dvc-procedure >>> [part~="title"]'), /Đăng ký khai sinh/);
+    await finish(page, problems);
+  });
+
+  test('React app: JSX attributes and ondvc-select work, the lang switch reaches the widgets, the tracker finds a dossier', async () => {
+    const { page, problems } = await open('/examples/react-app/', 360);
+    await searchKhaiSinh(page);
+    await page.locator('dvc-service-search >>> [data-code="1.001193"]').click();
+    assert.match(await textOf(page, '.recent li'), /Đăng ký khai sinh\s+1\.001193/);
+
+    const labelVi = await textOf(page, 'dvc-dossier-tracker >>> label[for="code"]');
+    await page.select('.lang select', 'en');
+    await page.waitForFunction(
+      (before) => {
+        const tracker = document.querySelector('dvc-dossier-tracker');
+        const label = tracker?.shadowRoot?.querySelector('label[for="code"]')?.textContent?.trim();
+        return label && label !== before;
+      },
+      { timeout: 5_000 },
+      labelVi.trim(),
+    );
+    const result = await lookUp(page, featured('status 10'));
+    assert.match(result, /Dossier/i, 'the result speaks English after the switch');
+    await finish(page, problems);
+  });
+});
