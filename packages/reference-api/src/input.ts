@@ -2,7 +2,9 @@ import { ProblemError, type FieldError } from './problems.ts';
 
 // C0 and C1 control characters, DEL, bidirectional overrides/isolates and lone surrogates: none belong in a code,
 // an ID number or a search query, and bidi controls can disguise text shown to an officer later.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function hasControlCharacters(text: string, allowNewlines = false): boolean {
