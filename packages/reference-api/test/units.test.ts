@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { SupplementRequest } from '@dvc-kit/sdk';
+import { demoDossiers } from '../src/demo-dossiers.ts';
 import { negotiateLocale } from '../src/locale.ts';
 import { maskName } from '../src/mask.ts';
 import { createRateLimiter } from '../src/rate-limit.ts';
@@ -103,5 +104,27 @@ describe('rate windows', () => {
     assert.equal(limiter.hit('b', t0 + 30_000), 0, 'keys are independent');
     assert.equal(limiter.blockedFor('a', t0 + 59_000), 1);
     assert.equal(limiter.hit('a', t0 + 60_001), 0, 'the oldest hit left the window');
+  });
+});
+
+describe('demo dossiers on any first-start day', () => {
+  test('every scenario keeps its timing, its past and its order, whatever the weekday and hour', () => {
+    const monday = Date.parse('2026-03-02T00:00:00+07:00');
+    for (let day = 0; day < 7; day++) {
+      for (const hour of [0.5, 12, 23.5]) {
+        const anchor = new Date(monday + day * 86_400_000 + hour * 3_600_000);
+        const dossiers = demoDossiers(anchor);
+        assert.equal(new Set(dossiers.map((d) => d.code)).size, dossiers.length);
+        for (const demo of dossiers) {
+          const label = `${demo.code} (${demo.scenario}) first started ${anchor.toISOString()}`;
+          assert.equal(timingOf({ ...demo, applicantMasked: '' }, anchor), demo.expectedTiming, label);
+          const times = demo.history.map((entry) => Date.parse(entry.at));
+          assert.ok(times.every((time) => time < anchor.getTime()), `${label}: history is in the past`);
+          assert.deepEqual(times, [...times].sort((a, b) => b - a), `${label}: newest first`);
+          if (demo.receivedAt && demo.appointmentAt) assert.ok(demo.receivedAt < demo.appointmentAt, label);
+          if (demo.finishedAt && demo.returnedAt) assert.ok(demo.finishedAt <= demo.returnedAt, label);
+        }
+      }
+    }
   });
 });
