@@ -1,5 +1,4 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { DvcClient } from '@dvc-kit/sdk';
 import { dvcClientContext } from './context.ts';
@@ -30,14 +29,23 @@ function domEvent<T>(name: string, detail: T, cancelable: boolean): CustomEvent<
  * counts), else Vietnamese; watched for changes.
  */
 export abstract class DvcElement<S extends Record<string, string>> extends LitElement {
+  // Reactive properties are declared here rather than with decorators: lowered decorators cost every class a
+  // runtime helper and turn its #private members into WeakMaps, several kilobytes in the bundles. The fields are
+  // `declare`d so that no class field shadows the accessor Lit puts on the prototype.
+  static override properties: PropertyDeclarations = {
+    baseUrl: { attribute: 'base-url' },
+    client: { attribute: false },
+    strings: { attribute: false },
+  };
+
   /** Base URL of the Public Service API (before `/v1`) for this element alone. */
-  @property({ attribute: 'base-url' }) accessor baseUrl: string | undefined;
+  declare baseUrl: string | undefined;
 
   /** A client created with `createClient()` from script; wins over `base-url` and any provider. */
-  @property({ attribute: false }) accessor client: DvcClient | undefined;
+  declare client: DvcClient | undefined;
 
   /** Replacement strings for the current language, by key (e.g. `{ title: 'Tra cứu thủ tục' }`). */
-  @property({ attribute: false }) accessor strings: Partial<S> | undefined;
+  declare strings: Partial<S> | undefined;
 
   protected abstract readonly stringTable: { vi: S; en: S };
 

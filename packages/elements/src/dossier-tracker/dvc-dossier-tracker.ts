@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { isDvcError, type DossierStatusCode, type Dossier, type DvcClient } from '@dvc-kit/sdk';
@@ -91,33 +90,60 @@ function problemOf(error: unknown): Problem {
 export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   static override styles = [baseStyles, trackerStyles];
 
+  static override properties: PropertyDeclarations = {
+    code: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+    codeDraft: { attribute: false },
+    fieldErrors: { attribute: false },
+    busy: { attribute: false },
+    problem: { attribute: false },
+    problemSeconds: { attribute: false },
+    waitSeconds: { attribute: false },
+    dossier: { attribute: false },
+    historyExpanded: { attribute: false },
+    surveyOpen: { attribute: false },
+    announcement: { attribute: false },
+  };
+
   /** Prefills the dossier code (e.g. from a QR code on the receipt); the citizen still types the ID number. */
-  @property() accessor code = '';
+  declare code: string;
 
   /** The heading level of the widget's title and of the result (sections use the next level). */
-  @property({ attribute: 'heading-level', type: Number }) accessor headingLevel = 2;
+  declare headingLevel: number;
 
   protected readonly stringTable = trackerStrings;
 
-  @state() private accessor codeDraft = '';
-  @state() private accessor fieldErrors: FieldErrors = {};
-  @state() private accessor busy = false;
-  @state() private accessor problem: Problem | null = null;
+  declare private codeDraft: string;
+  declare private fieldErrors: FieldErrors;
+  declare private busy: boolean;
+  declare private problem: Problem | null;
   /** Seconds the server asked us to wait, as first announced (the button counts down separately). */
-  @state() private accessor problemSeconds: number | null = null;
-  @state() private accessor waitSeconds = 0;
-  @state() private accessor dossier: Dossier | null = null;
-  @state() private accessor historyExpanded = false;
-  @state() private accessor surveyOpen = false;
-  @state() private accessor announcement = '';
+  declare private problemSeconds: number | null;
+  declare private waitSeconds: number;
+  declare private dossier: Dossier | null;
+  declare private historyExpanded: boolean;
+  declare private surveyOpen: boolean;
+  declare private announcement: string;
 
-  @query('#code') private accessor codeInput: HTMLInputElement | null = null;
-  @query('#id-number') private accessor idInput: HTMLInputElement | null = null;
-  @query('form') private accessor formEl: HTMLFormElement | null = null;
-  @query('#error-summary') private accessor summaryEl: HTMLElement | null = null;
-  @query('#problem') private accessor problemEl: HTMLElement | null = null;
-  @query('#result-title') private accessor resultTitle: HTMLElement | null = null;
-  @query('dvc-satisfaction-survey') private accessor surveyEl: HTMLElement | null = null;
+  constructor() {
+    super();
+    this.code = '';
+    this.headingLevel = 2;
+    this.codeDraft = '';
+    this.fieldErrors = {};
+    this.busy = false;
+    this.problem = null;
+    this.problemSeconds = null;
+    this.waitSeconds = 0;
+    this.dossier = null;
+    this.historyExpanded = false;
+    this.surveyOpen = false;
+    this.announcement = '';
+  }
+
+  #find<E extends HTMLElement>(selector: string): E | null {
+    return this.renderRoot.querySelector<E>(selector);
+  }
 
   #pending: AbortController | undefined;
   #countdown: ReturnType<typeof setInterval> | undefined;
@@ -211,7 +237,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
         <p class="alert-title">${this.t(title)}</p>
         <p>${message}</p>
         ${RETRYABLE.has(problem)
-          ? html`<div><button class="button secondary" type="button" @click=${() => this.formEl?.requestSubmit()}>${this.t('retry')}</button></div>`
+          ? html`<div><button class="button secondary" type="button" @click=${() => this.#find<HTMLFormElement>('form')?.requestSubmit()}>${this.t('retry')}</button></div>`
           : nothing}
       </div>
     </div>`;
@@ -255,7 +281,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   }
 
   private focusField(field: Field): void {
-    (field === 'code' ? this.codeInput : this.idInput)?.focus();
+    this.#find(field === 'code' ? '#code' : '#id-number')?.focus();
   }
 
   private onSubmit = async (event: Event): Promise<void> => {
@@ -264,7 +290,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     if (!api || this.busy || this.waitSeconds > 0) return;
     const code = normalizeDossierCode(this.codeDraft);
     // Read at the last moment and kept in this function only.
-    const idNumber = normalizeIdNumber(this.idInput?.value ?? '');
+    const idNumber = normalizeIdNumber(this.#find<HTMLInputElement>('#id-number')?.value ?? '');
     const errors: FieldErrors = {};
     if (!code) errors.code = 'codeRequired';
     else if (!isPlausibleDossierCode(code)) errors.code = 'codeInvalid';
@@ -274,7 +300,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     this.problem = null;
     if (errors.code || errors.id) {
       await this.updateComplete;
-      this.summaryEl?.focus();
+      this.#find('#error-summary')?.focus();
       return;
     }
     this.codeDraft = code;
@@ -307,14 +333,14 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       this.surveyOpen = false;
       this.emit<DossierLookupEventDetail>('dvc-lookup', { code: found.code, status: found.status.code });
       await this.updateComplete;
-      this.resultTitle?.focus();
+      this.#find('#result-title')?.focus();
       return;
     }
     this.problem = problem;
     this.problemSeconds = problem === 'rate-limited' ? retryAfter : null;
     if (problem === 'rate-limited') this.#startCountdown(retryAfter ?? 60);
     await this.updateComplete;
-    this.problemEl?.focus();
+    this.#find('#problem')?.focus();
   }
 
   private openSurvey = async (): Promise<void> => {
@@ -322,7 +348,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     if (!customElements.get('dvc-satisfaction-survey')) await import('../satisfaction-survey/define.ts');
     this.surveyOpen = true;
     await this.updateComplete;
-    this.surveyEl?.focus();
+    this.#find('dvc-satisfaction-survey')?.focus();
   };
 
   private lookupAnother = async (): Promise<void> => {
@@ -332,7 +358,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     this.fieldErrors = {};
     this.codeDraft = '';
     await this.updateComplete;
-    this.codeInput?.focus();
+    this.#find<HTMLInputElement>('#code')?.focus();
   };
 
   #startCountdown(seconds: number): void {

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { DocumentCase, Method, Procedure } from '@dvc-kit/sdk';
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
@@ -53,22 +52,40 @@ type View =
 export class DvcProcedure extends DvcElement<ProcedureStrings> {
   static override styles = [baseStyles, procedureStyles];
 
+  static override properties: PropertyDeclarations = {
+    code: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    submitHref: { attribute: 'submit-href' },
+    focusOnLoad: { attribute: 'focus-on-load', type: Boolean },
+    view: { attribute: false },
+    retryReady: { attribute: false },
+  };
+
   /** Mã thủ tục, e.g. `1.001193`. */
-  @property({ reflect: true }) accessor code = '';
+  declare code: string;
 
   /** Level of the procedure name's heading (1–6); section headings are one below. */
-  @property({ attribute: 'heading-level', type: Number }) accessor headingLevel = 2;
+  declare headingLevel: number;
 
   /** Link template for "Nộp hồ sơ trực tuyến"; `{code}` is replaced by the URL-encoded code. Shown only for online procedures. */
-  @property({ attribute: 'submit-href' }) accessor submitHref: string | undefined;
+  declare submitHref: string | undefined;
 
   /** Move focus to the outcome (title or message) once loaded; set by `<dvc-service-search>` for inline detail. */
-  @property({ attribute: 'focus-on-load', type: Boolean }) accessor focusOnLoad = false;
+  declare focusOnLoad: boolean;
 
   protected readonly stringTable = procedureStrings;
 
-  @state() accessor view: View = { kind: 'idle' };
-  @state() accessor retryReady = true;
+  declare protected view: View;
+  declare protected retryReady: boolean;
+
+  constructor() {
+    super();
+    this.code = '';
+    this.headingLevel = 2;
+    this.focusOnLoad = false;
+    this.view = { kind: 'idle' };
+    this.retryReady = true;
+  }
 
   #controller: AbortController | undefined;
   #loadedFor: unknown[] = [];

@@ -1,5 +1,4 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import type { DvcClient } from '@dvc-kit/sdk';
 import { dvcClientContext } from '../base/context.ts';
@@ -19,14 +18,21 @@ export class DvcProvider extends LitElement {
     :host([hidden]) { display: none; }
   `;
 
+  // Declared without decorators (see DvcElement for why).
+  static override properties: PropertyDeclarations = {
+    baseUrl: { attribute: 'base-url' },
+    client: { attribute: false },
+    locale: { reflect: true },
+  };
+
   /** Base URL of the Public Service API (before `/v1`), e.g. `https://dichvucong.tinh.gov.vn/api`. */
-  @property({ attribute: 'base-url' }) accessor baseUrl: string | undefined;
+  declare baseUrl: string | undefined;
 
   /** A client created with `createClient()` from script; wins over `base-url`. */
-  @property({ attribute: false }) accessor client: DvcClient | undefined;
+  declare client: DvcClient | undefined;
 
   /** Default language (`vi` or `en`) for contained elements that have no nearer `lang`. */
-  @property({ reflect: true }) accessor locale: 'vi' | 'en' | undefined;
+  declare locale: 'vi' | 'en' | undefined;
 
   readonly #provider = new ContextProvider(this, { context: dvcClientContext });
 

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { isDvcError, type ChoiceQuestion, type DvcClient, type SurveyForm, type TextQuestion } from '@dvc-kit/sdk';
@@ -74,28 +73,63 @@ function headingLevel(level: number, tagLevel: number): number | undefined {
 export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   static override styles = [baseStyles, surveyStyles];
 
+  static override properties: PropertyDeclarations = {
+    form: {},
+    dossierCode: { attribute: 'dossier-code' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    phase: { attribute: false },
+    surveyForm: { attribute: false },
+    loadProblem: { attribute: false },
+    answers: { attribute: false },
+    errors: { attribute: false },
+    sending: { attribute: false },
+    sendProblem: { attribute: false },
+    retryAfter: { attribute: false },
+    receiptId: { attribute: false },
+    pending: { attribute: false },
+    announcement: { attribute: false },
+  };
+
   /** The survey form id; `default` is the per-dossier evaluation. */
-  @property() accessor form = 'default';
+  declare form: string;
 
   /** The dossier being rated; needed by forms that rate one dossier (like `default`). */
-  @property({ attribute: 'dossier-code' }) accessor dossierCode = '';
+  declare dossierCode: string;
 
   /** The heading level of the survey's title (default 2). */
-  @property({ attribute: 'heading-level', type: Number }) accessor headingLevel = 2;
+  declare headingLevel: number;
 
   protected readonly stringTable = surveyStrings;
 
-  @state() private accessor phase: Phase = 'loading';
-  @state() private accessor surveyForm: SurveyForm | null = null;
-  @state() private accessor loadProblem: LoadProblem | null = null;
-  @state() private accessor answers: Record<string, string> = {};
-  @state() private accessor errors = new Map<string, QuestionError>();
-  @state() private accessor sending = false;
-  @state() private accessor sendProblem: SendProblem | null = null;
-  @state() private accessor retryAfter: number | null = null;
-  @state() private accessor receiptId = '';
-  @state() private accessor pending = 0;
-  @state() private accessor announcement = '';
+  declare private phase: Phase;
+  declare private surveyForm: SurveyForm | null;
+  declare private loadProblem: LoadProblem | null;
+  declare private answers: Record<string, string>;
+  declare private errors: Map<string, QuestionError>;
+  declare private sending: boolean;
+  declare private sendProblem: SendProblem | null;
+  declare private retryAfter: number | null;
+  declare private receiptId: string;
+  declare private pending: number;
+  declare private announcement: string;
+
+  constructor() {
+    super();
+    this.form = 'default';
+    this.dossierCode = '';
+    this.headingLevel = 2;
+    this.phase = 'loading';
+    this.surveyForm = null;
+    this.loadProblem = null;
+    this.answers = {};
+    this.errors = new Map();
+    this.sending = false;
+    this.sendProblem = null;
+    this.retryAfter = null;
+    this.receiptId = '';
+    this.pending = 0;
+    this.announcement = '';
+  }
 
   #loading: AbortController | undefined;
   #unsubscribe: (() => void) | undefined;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { FilterValue, Level, ProcedureSummary, SearchFacets, SearchParams } from '@dvc-kit/sdk';
 import { highlight, segments, type Segment } from '@dvc-kit/sdk/text';
 import { DvcElement } from '../base/dvc-element.ts';
@@ -85,49 +84,95 @@ function searchable(query: string): boolean {
 export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   static override styles = [baseStyles, serviceSearchStyles];
 
+  static override properties: PropertyDeclarations = {
+    level: { reflect: true },
+    field: { reflect: true },
+    agency: { reflect: true },
+    query: {},
+    urlSync: { attribute: 'url-sync', type: Boolean },
+    detailHref: { attribute: 'detail-href' },
+    submitHref: { attribute: 'submit-href' },
+    pageSize: { attribute: 'page-size', type: Number },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    userLevel: { attribute: false },
+    userField: { attribute: false },
+    view: { attribute: false },
+    items: { attribute: false },
+    total: { attribute: false },
+    facets: { attribute: false },
+    fieldList: { attribute: false },
+    failure: { attribute: false },
+    moreFailure: { attribute: false },
+    loadingMore: { attribute: false },
+    retryReady: { attribute: false },
+    selected: { attribute: false },
+    announcement: { attribute: false },
+  };
+
   /** Preset level (`xa`, `tinh`, `bo`, `khac`): only procedures of that level; the level filter is hidden. */
-  @property({ reflect: true }) accessor level: Level | undefined;
+  declare level: Level | undefined;
 
   /** Preset field id (e.g. `ho-tich`); the field filter is hidden. */
-  @property({ reflect: true }) accessor field: string | undefined;
+  declare field: string | undefined;
 
   /** Preset executing agency id (e.g. a department's own procedures). */
-  @property({ reflect: true }) accessor agency: string | undefined;
+  declare agency: string | undefined;
 
   /** The text to search for when the element starts (the box then shows it). */
-  @property() accessor query = '';
+  declare query: string;
 
   /** Keep the query, filters and open procedure in the page URL (`dvc-q`, `dvc-level`, `dvc-field`, `dvc-code`), so
    *  links can be shared and the back button works. */
-  @property({ attribute: 'url-sync', type: Boolean }) accessor urlSync = false;
+  declare urlSync: boolean;
 
   /** Results link to this URL template instead of opening inline; `{code}` becomes the URL-encoded code. */
-  @property({ attribute: 'detail-href' }) accessor detailHref: string | undefined;
+  declare detailHref: string | undefined;
 
   /** Passed to the inline `<dvc-procedure>`: its "submit online" link template. */
-  @property({ attribute: 'submit-href' }) accessor submitHref: string | undefined;
+  declare submitHref: string | undefined;
 
   /** Results per page (1–50). */
-  @property({ attribute: 'page-size', type: Number }) accessor pageSize = 10;
+  declare pageSize: number;
 
   /** Heading level of result names and of the inline procedure's name. */
-  @property({ attribute: 'heading-level', type: Number }) accessor headingLevel = 2;
+  declare headingLevel: number;
 
   protected readonly stringTable = serviceSearchStrings;
 
-  @state() accessor userLevel = '';
-  @state() accessor userField = '';
-  @state() accessor view: View = 'initial';
-  @state() accessor items: ProcedureSummary[] = [];
-  @state() accessor total = 0;
-  @state() accessor facets: SearchFacets | null = null;
-  @state() accessor fieldList: FilterValue[] = [];
-  @state() accessor failure: Failure | null = null;
-  @state() accessor moreFailure: Failure | null = null;
-  @state() accessor loadingMore = false;
-  @state() accessor retryReady = true;
-  @state() accessor selected: SelectEventDetail | null = null;
-  @state() accessor announcement = '';
+  declare protected userLevel: string;
+  declare protected userField: string;
+  declare protected view: View;
+  declare protected items: ProcedureSummary[];
+  declare protected total: number;
+  declare protected facets: SearchFacets | null;
+  declare protected fieldList: FilterValue[];
+  declare protected failure: Failure | null;
+  declare protected moreFailure: Failure | null;
+  declare protected loadingMore: boolean;
+  declare protected retryReady: boolean;
+  declare protected selected: SelectEventDetail | null;
+  declare protected announcement: string;
+
+  constructor() {
+    super();
+    this.query = '';
+    this.urlSync = false;
+    this.pageSize = 10;
+    this.headingLevel = 2;
+    this.userLevel = '';
+    this.userField = '';
+    this.view = 'initial';
+    this.items = [];
+    this.total = 0;
+    this.facets = null;
+    this.fieldList = [];
+    this.failure = null;
+    this.moreFailure = null;
+    this.loadingMore = false;
+    this.retryReady = true;
+    this.selected = null;
+    this.announcement = '';
+  }
 
   #searchedQuery = '';
   #page = 1;
