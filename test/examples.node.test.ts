@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
+import { ensureBuilt } from './support/build.ts';
 import { launchBrowser, textOf, watchProblems, type PageProblems } from './support/browser.ts';
 import { startExamplesServer, type PrintedDossier, type StartedServer } from './support/server.ts';
 
@@ -12,6 +13,7 @@ let server: StartedServer;
 let browser: Browser;
 
 before(async () => {
+  ensureBuilt();
   server = await startExamplesServer();
   browser = await launchBrowser();
 });
