@@ -19,8 +19,9 @@ const nodeTests = ['packages/reference-api/test/**/*.test.ts', 'packages/sdk/tes
 const steps = [
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings=0'] },
+  // Before the Node tests: the distribution tests (test/*.node.test.ts) check the built packages and examples.
+  { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
   { name: 'node tests', cmd: process.execPath, args: ['--conditions=source', '--test', '--test-reporter=spec', ...nodeTests], count: 'node' },
-  { name: 'build', cmd: 'npx', args: ['rollup', '-c', 'rollup.config.mjs', '--silent'], when: () => existsSync('rollup.config.mjs') },
   { name: 'size budgets', cmd: process.execPath, args: ['scripts/size.mjs'], when: () => existsSync('scripts/size.mjs') },
   { name: 'browser tests', cmd: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.config.mjs'], count: 'wtr' },
 ];

@@ -51,7 +51,9 @@ function exportTargets(name: PackageName): { key: string; condition: string; pat
 
 /** Runs a module in a plain `node` (no `--conditions=source`): what a consumer's Node resolves. */
 function runPlainNode(code: string): string {
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  // `npm test` puts --conditions=source in NODE_OPTIONS for the monorepo; a consumer has no such thing.
+  const env = { ...process.env, NODE_OPTIONS: '' };
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env });
   assert.equal(result.status, 0, result.stderr);
   return result.stdout.trim();
 }
