@@ -12,11 +12,44 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KB = 1000;
 
-/** @type {{ name: string, limit: number, entry?: string, source?: string, files?: string[] }[]} */
+const CDN = 'packages/elements/dist/cdn';
+const TAGS = ['dvc-provider', 'dvc-service-search', 'dvc-procedure', 'dvc-dossier-tracker', 'dvc-satisfaction-survey'];
+
+/** The chunk the loader imports for `tag`, read from the built loader (chunk names carry content hashes). */
+function elementChunk(tag) {
+  const loader = readFileSync(join(root, CDN, 'dvc-kit.js'), 'utf8');
+  const chunk = new RegExp(`"${tag}":\\(\\)=>import\\("\\./([^"]+)"\\)`).exec(loader)?.[1];
+  if (!chunk) throw new Error(`the loader does not import <${tag}>`);
+  return `${CDN}/${chunk}`;
+}
+
+/** `file` and every chunk it imports statically, transitively: what a browser must fetch before it runs. */
+function withStaticImports(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const path = join(root, file);
+  if (!existsSync(path)) throw new Error(`${file} is not built`);
+  const code = readFileSync(path, 'utf8');
+  // `from"./x.js"` and `import"./x.js"`; dynamic `import("./x.js")` is fetched later, on demand, so not counted.
+  for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+)"/g)) {
+    withStaticImports(join(dirname(file), m[1]).replaceAll('\\', '/'), seen);
+  }
+  return seen;
+}
+
+/** @type {{ name: string, limit: number, entry?: string, source?: string, files?: string[] | (() => string[]) }[]} */
 export const budgets = [
   { name: 'sdk (@dvc-kit/sdk with ky)', entry: 'packages/sdk/src/index.ts', limit: 13 * KB },
   // Tree-shaking works: a page that only folds text does not pay for the client or ky.
   { name: 'sdk, only fold() imported', source: "export { fold } from '@dvc-kit/sdk';", limit: 0.3 * KB },
+  // The CDN bundles as rollup built them (`npm run build`); each file gzipped on its own, as it is served.
+  { name: 'cdn: dvc-kit.all.js (all-in-one)', files: [`${CDN}/dvc-kit.all.js`], limit: 32 * KB },
+  { name: 'cdn: dvc-kit.js (loader)', files: [`${CDN}/dvc-kit.js`], limit: 2 * KB },
+  ...TAGS.map((tag) => ({
+    name: `cdn: loader + shared + <${tag}>`,
+    files: () => [...withStaticImports(elementChunk(tag), new Set([`${CDN}/dvc-kit.js`]))],
+    limit: 27 * KB,
+  })),
 ];
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -45,7 +78,8 @@ export async function measure(budget) {
   }
   let min = 0;
   let gz = 0;
-  for (const file of budget.files ?? []) {
+  const files = typeof budget.files === 'function' ? budget.files() : budget.files ?? [];
+  for (const file of files) {
     const path = join(root, file);
     if (!existsSync(path)) throw new Error(`${file} is not built`);
     const code = readFileSync(path);
