@@ -6,6 +6,7 @@ import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import minifyLiterals from './scripts/minify-literals.ts';
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true });
 const pkg = (name) => JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8'));
@@ -17,13 +18,15 @@ function library(name, input) {
   return {
     input,
     external,
-    plugins: [json({ preferConst: true }), ts()],
+    // Template and CSS text is minified for npm consumers too: their bundlers leave it as written.
+    plugins: [json({ preferConst: true }), ...(name === 'elements' ? [minifyLiterals()] : []), ts()],
     output: { dir: `packages/${name}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${name}/src`, sourcemap: true },
   };
 }
 
 const browser = () => [
   nodeResolve({ browser: true, exportConditions: ['source', 'production'] }),
+  minifyLiterals(),
   ts(),
   terser({ module: true, format: { comments: false }, compress: { passes: 2 } }),
 ];
