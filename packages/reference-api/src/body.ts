@@ -33,6 +33,12 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
 }
 
 async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+  // Firefox has no `Request.body` stream (the app also runs in browser tabs): read the body whole, then check.
+  if (request.body === undefined) {
+    const whole = new Uint8Array(await request.arrayBuffer());
+    if (whole.byteLength > limit) throw tooLarge();
+    return whole;
+  }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
