@@ -43,9 +43,13 @@ function count(kind, out) {
     const fail = Number(/^ℹ fail (\d+)/m.exec(out)?.[1] ?? 0);
     return { pass, fail };
   }
-  // web-test-runner prints per browser: "Chromium: |████| 12/12 test files | 80 passed, 0 failed"
+  // web-test-runner redraws a progress line per browser ("Chrome: |███| 6/6 test files | 89 passed, 0 failed"),
+  // coloured even when asked not to be: the last line of each browser holds its totals.
+  const plain = out.replace(/\x1b\[[0-9;]*m/g, '');
+  const last = new Map();
+  for (const m of plain.matchAll(/^(\w[\w ]*): \|.*\| \d+\/\d+ test files \| (\d+) passed, (\d+) failed/gm)) last.set(m[1], m);
   let pass = 0, fail = 0;
-  for (const m of out.matchAll(/(\d+) passed, (\d+) failed/g)) { pass += Number(m[1]); fail += Number(m[2]); }
+  for (const m of last.values()) { pass += Number(m[2]); fail += Number(m[3]); }
   return { pass, fail };
 }
 
