@@ -204,7 +204,8 @@ describe('<dvc-satisfaction-survey>', () => {
     for (let i = 0; i < questions.length; i++) {
       await sendKeys({ press: 'Tab' });
       expect(questions[i]!.contains(deepActiveElement())).to.equal(true);
-      await sendKeys({ press: 'Space' });
+      // ' ' rather than 'Space': Firefox's WebDriver BiDi knows keys by the character they type.
+      await sendKeys({ press: ' ' });
     }
     const textareas = shadow(el).querySelectorAll('textarea');
     for (let i = 0; i < textareas.length; i++) {
