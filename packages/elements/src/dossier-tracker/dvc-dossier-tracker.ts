@@ -163,25 +163,25 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   override render(): TemplateResult {
     if (!this.api) return this.renderFallback();
     return html`<div class="tracker" part="base">
-      ${this.dossier ? this.renderResult(this.dossier) : this.renderForm()}
+      ${this.dossier ? this.#renderResult(this.dossier) : this.#renderForm()}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     </div>`;
   }
 
-  private renderForm(): TemplateResult {
+  #renderForm(): TemplateResult {
     const waiting = this.waitSeconds > 0;
     return html`
       <h2 class="title" part="title" aria-level=${ifDefined(levelAttr(this.headingLevel, 2))}>${this.t('title')}</h2>
       <p class="intro">${this.t('intro')}</p>
-      ${this.renderProblem()}
-      ${this.renderErrorSummary()}
-      <form class="form" part="form" novalidate autocomplete="off" aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.onSubmit}>
-        ${this.renderField('code', 'codeLabel', 'codeHint', html`<input id="code" type="text" autocomplete="off" spellcheck="false"
+      ${this.#renderProblem()}
+      ${this.#renderErrorSummary()}
+      <form class="form" part="form" novalidate autocomplete="off" aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
+        ${this.#renderField('code', 'codeLabel', 'codeHint', html`<input id="code" type="text" autocomplete="off" spellcheck="false"
           autocapitalize="characters" inputmode="text" .value=${live(this.codeDraft)}
           aria-describedby=${this.fieldErrors.code ? 'code-hint code-error' : 'code-hint'}
           aria-invalid=${this.fieldErrors.code ? 'true' : 'false'}
           @input=${(e: Event) => { this.codeDraft = (e.target as HTMLInputElement).value; }} />`)}
-        ${this.renderField('id', 'idLabel', 'idHint', html`<input id="id-number" type="text" autocomplete="off" spellcheck="false"
+        ${this.#renderField('id', 'idLabel', 'idHint', html`<input id="id-number" type="text" autocomplete="off" spellcheck="false"
           autocapitalize="characters" inputmode="text" enterkeyhint="search"
           aria-describedby=${this.fieldErrors.id ? 'id-hint id-error' : 'id-hint'}
           aria-invalid=${this.fieldErrors.id ? 'true' : 'false'} />`)}
@@ -194,7 +194,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       </form>`;
   }
 
-  private renderField(field: Field, label: keyof TrackerStrings, hint: keyof TrackerStrings, input: TemplateResult): TemplateResult {
+  #renderField(field: Field, label: keyof TrackerStrings, hint: keyof TrackerStrings, input: TemplateResult): TemplateResult {
     const inputId = field === 'code' ? 'code' : 'id-number';
     const error = this.fieldErrors[field];
     return html`<div class="field ${error ? 'invalid' : ''}">
@@ -208,7 +208,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     </div>`;
   }
 
-  private renderErrorSummary(): TemplateResult | typeof nothing {
+  #renderErrorSummary(): TemplateResult | typeof nothing {
     const entries = Object.entries(this.fieldErrors) as [Field, keyof TrackerStrings][];
     if (entries.length === 0) return nothing;
     return html`<div class="alert danger error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
@@ -217,13 +217,13 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
         <p class="alert-title" id="error-summary-title">${this.t('errorSummaryTitle')}</p>
         <ul>
           ${entries.map(([field, message]) => html`<li><a href="#${field === 'code' ? 'code' : 'id-number'}"
-            @click=${(e: Event) => { e.preventDefault(); this.focusField(field); }}>${this.t(message)}</a></li>`)}
+            @click=${(e: Event) => { e.preventDefault(); this.#focusField(field); }}>${this.t(message)}</a></li>`)}
         </ul>
       </div>
     </div>`;
   }
 
-  private renderProblem(): TemplateResult | typeof nothing {
+  #renderProblem(): TemplateResult | typeof nothing {
     const problem = this.problem;
     if (!problem) return nothing;
     const [title, body] = PROBLEM_TEXT[problem];
@@ -243,7 +243,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     </div>`;
   }
 
-  private renderResult(dossier: Dossier): TemplateResult {
+  #renderResult(dossier: Dossier): TemplateResult {
     const ctx: DossierViewContext = {
       t: (key, params) => this.t(key, params),
       locale: this.locale,
@@ -257,15 +257,15 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       ${renderStatusBadges(dossier, ctx)}
       ${renderFacts(dossier, ctx)}
       ${renderSupplements(dossier, ctx)}
-      ${this.renderSurvey(dossier)}
+      ${this.#renderSurvey(dossier)}
       ${renderHistory(dossier, ctx)}
       <div class="actions">
-        <button class="button secondary" type="button" @click=${this.lookupAnother}>${this.t('lookupAnother')}</button>
+        <button class="button secondary" type="button" @click=${this.#lookupAnother}>${this.t('lookupAnother')}</button>
       </div>
     </article>`;
   }
 
-  private renderSurvey(dossier: Dossier): TemplateResult | typeof nothing {
+  #renderSurvey(dossier: Dossier): TemplateResult | typeof nothing {
     if (dossier.status.code !== 10 || !dossier.survey) return nothing;
     if (this.surveyOpen) {
       return html`<dvc-satisfaction-survey class="survey" form=${dossier.survey.form} dossier-code=${dossier.code}
@@ -275,16 +275,16 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       ${icon('info')}
       <div class="alert-body">
         <p>${this.t('surveyInvite')}</p>
-        <div><button class="button" type="button" @click=${this.openSurvey}>${this.t('surveyButton')}</button></div>
+        <div><button class="button" type="button" @click=${this.#openSurvey}>${this.t('surveyButton')}</button></div>
       </div>
     </div>`;
   }
 
-  private focusField(field: Field): void {
+  #focusField(field: Field): void {
     this.#find(field === 'code' ? '#code' : '#id-number')?.focus();
   }
 
-  private onSubmit = async (event: Event): Promise<void> => {
+  #onSubmit = async (event: Event): Promise<void> => {
     event.preventDefault();
     const api = this.api;
     if (!api || this.busy || this.waitSeconds > 0) return;
@@ -304,10 +304,10 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       return;
     }
     this.codeDraft = code;
-    await this.lookup(api, code, idNumber);
+    await this.#lookup(api, code, idNumber);
   };
 
-  private async lookup(api: DvcClient, code: string, idNumber: string): Promise<void> {
+  async #lookup(api: DvcClient, code: string, idNumber: string): Promise<void> {
     this.#pending?.abort();
     const controller = new AbortController();
     this.#pending = controller;
@@ -343,7 +343,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     this.#find('#problem')?.focus();
   }
 
-  private openSurvey = async (): Promise<void> => {
+  #openSurvey = async (): Promise<void> => {
     // Most lookups never reach a survey: its code is fetched only when a citizen accepts the invitation.
     if (!customElements.get('dvc-satisfaction-survey')) await import('../satisfaction-survey/define.ts');
     this.surveyOpen = true;
@@ -351,7 +351,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     this.#find('dvc-satisfaction-survey')?.focus();
   };
 
-  private lookupAnother = async (): Promise<void> => {
+  #lookupAnother = async (): Promise<void> => {
     this.dossier = null;
     this.surveyOpen = false;
     this.problem = null;

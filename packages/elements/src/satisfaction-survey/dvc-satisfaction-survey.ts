@@ -197,26 +197,26 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   override render(): TemplateResult {
     if (!this.api) return this.renderFallback();
     return html`<section class="survey" part="base" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
-      ${this.renderPhase()}
+      ${this.#renderPhase()}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     </section>`;
   }
 
-  private renderPhase(): TemplateResult {
+  #renderPhase(): TemplateResult {
     switch (this.phase) {
       case 'loading':
         return html`<p class="loading"><span class="spinner" aria-hidden="true"></span>${this.t('loading')}</p>`;
       case 'load-error':
-        return this.renderLoadError();
+        return this.#renderLoadError();
       case 'sent':
       case 'queued':
-        return this.renderOutcome();
+        return this.#renderOutcome();
       default:
-        return this.renderForm(this.surveyForm!);
+        return this.#renderForm(this.surveyForm!);
     }
   }
 
-  private renderAlert(title: string, body: string, action?: TemplateResult): TemplateResult {
+  #renderAlert(title: string, body: string, action?: TemplateResult): TemplateResult {
     return html`<div class="alert danger focus-target" role="alert" tabindex="-1" part="alert">
       ${icon('danger')}
       <div class="alert-body">
@@ -227,20 +227,20 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     </div>`;
   }
 
-  private renderLoadError(): TemplateResult {
-    if (this.loadProblem === 'not-found') return this.renderAlert(this.t('notFoundTitle'), this.t('notFound'));
-    return this.renderAlert(this.t('loadErrorTitle'), this.t(this.loadProblem === 'network' ? 'loadNetwork' : 'loadServer'),
+  #renderLoadError(): TemplateResult {
+    if (this.loadProblem === 'not-found') return this.#renderAlert(this.t('notFoundTitle'), this.t('notFound'));
+    return this.#renderAlert(this.t('loadErrorTitle'), this.t(this.loadProblem === 'network' ? 'loadNetwork' : 'loadServer'),
       html`<div><button class="button secondary" type="button" @click=${() => void this.#load()}>${this.t('retry')}</button></div>`);
   }
 
-  private renderTitle(text: string): TemplateResult {
+  #renderTitle(text: string): TemplateResult {
     return html`<h2 class="title focus-target" id="title" tabindex="-1" part="title"
       aria-level=${ifDefined(headingLevel(this.headingLevel, 2))}>${text}</h2>`;
   }
 
-  private renderForm(form: SurveyForm): TemplateResult {
+  #renderForm(form: SurveyForm): TemplateResult {
     if (form.needsDossier && !this.dossierCode) {
-      return html`${this.renderTitle(form.title)}
+      return html`${this.#renderTitle(form.title)}
         <div class="alert warning" part="alert">
           ${icon('warning')}
           <div class="alert-body">
@@ -250,14 +250,14 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
         </div>`;
     }
     const anyRequired = form.questions.some((q) => q.required);
-    return html`${this.renderTitle(form.title)}
+    return html`${this.#renderTitle(form.title)}
       ${form.description ? html`<p class="description">${form.description}</p>` : nothing}
       ${this.dossierCode ? html`<p class="dossier">${this.t('dossier', { code: this.dossierCode })}</p>` : nothing}
       ${anyRequired ? html`<p class="hint">${this.t('requiredNote')}</p>` : nothing}
-      ${this.renderSendProblem()}
-      ${this.renderErrorSummary(form)}
-      <form class="form" novalidate @submit=${this.onSubmit}>
-        ${form.questions.map((q, i) => (q.kind === 'choice' ? this.renderChoice(q, i) : this.renderText(q, i)))}
+      ${this.#renderSendProblem()}
+      ${this.#renderErrorSummary(form)}
+      <form class="form" novalidate @submit=${this.#onSubmit}>
+        ${form.questions.map((q, i) => (q.kind === 'choice' ? this.#renderChoice(q, i) : this.#renderText(q, i)))}
         <div class="actions">
           <button class="button" type="submit" part="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
             ${this.sending ? html`<span class="spinner" aria-hidden="true"></span>${this.t('sending')}` : this.t('submit')}
@@ -267,36 +267,36 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   }
 
   /** Required questions say so in words; forms already word their optional ones ("Góp ý thêm (không bắt buộc)"). */
-  private requiredText(required: boolean): TemplateResult | typeof nothing {
+  #requiredText(required: boolean): TemplateResult | typeof nothing {
     return required ? html`<span class="requirement">${this.t('required')}</span>` : nothing;
   }
 
-  private renderError(domId: string, error: QuestionError | undefined): TemplateResult | typeof nothing {
+  #renderError(domId: string, error: QuestionError | undefined): TemplateResult | typeof nothing {
     if (!error) return nothing;
     return html`<p class="field-error" id="${domId}-error">${icon('danger')}<span><span class="visually-hidden">${this.t('errorPrefix')}</span>
       ${this.t(error.key, error.params)}</span></p>`;
   }
 
-  private renderChoice(q: ChoiceQuestion, index: number): TemplateResult {
+  #renderChoice(q: ChoiceQuestion, index: number): TemplateResult {
     const domId = `q${index}`;
     const error = this.errors.get(q.id);
     const describedBy = [q.help ? `${domId}-help` : '', error ? `${domId}-error` : ''].filter(Boolean).join(' ');
     return html`<fieldset class="question ${error ? 'invalid' : ''}" id=${domId} part="question" aria-describedby=${ifDefined(describedBy || undefined)}>
-      <legend>${q.label} ${this.requiredText(q.required)}</legend>
+      <legend>${q.label} ${this.#requiredText(q.required)}</legend>
       ${q.help ? html`<p class="hint" id="${domId}-help">${q.help}</p>` : nothing}
-      ${this.renderError(domId, error)}
+      ${this.#renderError(domId, error)}
       <div class="options">
         ${q.options.map((option) => html`<label class="option">
           <input type="radio" name=${domId} .value=${option.value} .checked=${live(this.answers[q.id] === option.value)}
             ?required=${q.required} aria-invalid=${error ? 'true' : 'false'}
-            @change=${() => this.setAnswer(q.id, option.value)} />
+            @change=${() => this.#setAnswer(q.id, option.value)} />
           <span>${option.label}</span>
         </label>`)}
       </div>
     </fieldset>`;
   }
 
-  private renderText(q: TextQuestion, index: number): TemplateResult {
+  #renderText(q: TextQuestion, index: number): TemplateResult {
     const domId = `q${index}`;
     const error = this.errors.get(q.id);
     const value = this.answers[q.id] ?? '';
@@ -304,20 +304,20 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     const describedBy = [q.help ? `${domId}-help` : '', `${domId}-warning`, error ? `${domId}-error` : '', `${domId}-count`]
       .filter(Boolean).join(' ');
     return html`<div class="question text ${error ? 'invalid' : ''}" part="question">
-      <label for=${domId}>${q.label} ${this.requiredText(q.required)}</label>
+      <label for=${domId}>${q.label} ${this.#requiredText(q.required)}</label>
       ${q.help ? html`<p class="hint" id="${domId}-help">${q.help}</p>` : nothing}
       <p class="privacy-warning" id="${domId}-warning" part="warning">${icon('warning')}<span>${this.t('privacyWarning')}</span></p>
-      ${this.renderError(domId, error)}
+      ${this.#renderError(domId, error)}
       <textarea id=${domId} rows="4" .value=${live(value)} ?required=${q.required} aria-describedby=${describedBy}
         aria-invalid=${error ? 'true' : 'false'} autocomplete="off"
-        @input=${(e: Event) => this.onTextInput(q, (e.target as HTMLTextAreaElement).value)}></textarea>
+        @input=${(e: Event) => this.#onTextInput(q, (e.target as HTMLTextAreaElement).value)}></textarea>
       <p class="counter ${left < 0 ? 'over' : ''}" id="${domId}-count" part="counter">
         ${left < 0 ? this.t('charsOver', { count: -left }) : this.t('charsLeft', { count: left })}
       </p>
     </div>`;
   }
 
-  private renderErrorSummary(form: SurveyForm): TemplateResult | typeof nothing {
+  #renderErrorSummary(form: SurveyForm): TemplateResult | typeof nothing {
     if (this.errors.size === 0) return nothing;
     const indexOf = new Map(form.questions.map((q, i) => [q.id, i]));
     return html`<div class="alert danger error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
@@ -326,13 +326,13 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
         <p class="alert-title" id="error-summary-title">${this.t('errorSummaryTitle')}</p>
         <ul>
           ${[...this.errors].map(([id, error]) => html`<li><a href="#q${indexOf.get(id)}"
-            @click=${(e: Event) => { e.preventDefault(); this.focusQuestion(indexOf.get(id) ?? 0); }}>${this.t(error.key, error.params)}</a></li>`)}
+            @click=${(e: Event) => { e.preventDefault(); this.#focusQuestion(indexOf.get(id) ?? 0); }}>${this.t(error.key, error.params)}</a></li>`)}
         </ul>
       </div>
     </div>`;
   }
 
-  private renderSendProblem(): TemplateResult | typeof nothing {
+  #renderSendProblem(): TemplateResult | typeof nothing {
     const problem = this.sendProblem;
     if (!problem) return nothing;
     return html`<div class="alert danger" id="send-problem" role="alert" tabindex="-1" part="alert" data-problem=${problem}>
@@ -344,7 +344,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     </div>`;
   }
 
-  private renderOutcome(): TemplateResult {
+  #renderOutcome(): TemplateResult {
     const waiting = this.phase === 'queued' && this.pending > 0;
     return html`<div class="outcome ${waiting ? 'waiting' : 'done'}" part="outcome" data-outcome=${waiting ? 'queued' : 'sent'}>
       <h2 class="title focus-target" id="outcome-title" tabindex="-1" aria-level=${ifDefined(headingLevel(this.headingLevel, 2))}
@@ -359,7 +359,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     </div>`;
   }
 
-  private setAnswer(id: string, value: string): void {
+  #setAnswer(id: string, value: string): void {
     this.answers = { ...this.answers, [id]: value };
     // An answered question stops being an error at once; the summary itself is rebuilt on the next submit.
     if (this.errors.has(id) && this.surveyForm) {
@@ -371,8 +371,8 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     }
   }
 
-  private onTextInput(q: TextQuestion, value: string): void {
-    this.setAnswer(q.id, value);
+  #onTextInput(q: TextQuestion, value: string): void {
+    this.#setAnswer(q.id, value);
     const level = counterLevel(charCount(value), q.maxLength);
     const before = this.#counterLevels.get(q.id) ?? 'ok';
     this.#counterLevels.set(q.id, level);
@@ -382,7 +382,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     }
   }
 
-  private focusQuestion(index: number): void {
+  #focusQuestion(index: number): void {
     const root = this.renderRoot;
     const target = root.querySelector<HTMLElement>(`#q${index} input:checked`)
       ?? root.querySelector<HTMLElement>(`#q${index} input`)
@@ -390,7 +390,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     target?.focus();
   }
 
-  private onSubmit = async (event: Event): Promise<void> => {
+  #onSubmit = async (event: Event): Promise<void> => {
     event.preventDefault();
     const api = this.api;
     const form = this.surveyForm;
@@ -404,10 +404,10 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
       return;
     }
     this.sending = true;
-    await this.send(api, form);
+    await this.#send(api, form);
   };
 
-  private async send(api: DvcClient, form: SurveyForm): Promise<void> {
+  async #send(api: DvcClient, form: SurveyForm): Promise<void> {
     const input = {
       form: form.id,
       ...(this.dossierCode && { dossierCode: this.dossierCode }),
