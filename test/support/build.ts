@@ -24,7 +24,8 @@ const SOURCES = [
   'examples/vite-app/src', 'examples/react-app/src', 'rollup.config.mjs', 'scripts/build.mjs',
 ];
 
-function newest(path: string): number {
+/** The newest modification time under `path` (0 when it does not exist). */
+export function newest(path: string): number {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
