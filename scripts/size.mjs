@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Size budgets, min+gzip, checked by `npm test`. A budget measures a source entry point or a snippet of
 // source, bundled and minified here with esbuild (`production` condition, dependencies included), or built
-// files read from disk (the CDN bundles rollup writes). Prints a table; exits 1 when any budget is exceeded or cannot be measured.
+// files read from disk (the CDN bundles rollup writes). Prints every CDN file (entries and chunks: raw, min+gzip,
+// brotli) and the budgets; exits 1 when any budget is exceeded or cannot be measured.
 // Usage: node scripts/size.mjs [--json] [name-substring...]
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,18 +24,24 @@ function elementChunk(tag) {
   return `${CDN}/${chunk}`;
 }
 
-/** `file` and every chunk it imports statically, transitively: what a browser must fetch before it runs. */
-function withStaticImports(file, seen = new Set()) {
+/** `file` and every chunk it imports statically (and, with `dynamic`, on demand too), transitively. */
+function withStaticImports(file, seen = new Set(), dynamic = false) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const path = join(root, file);
   if (!existsSync(path)) throw new Error(`${file} is not built`);
   const code = readFileSync(path, 'utf8');
   // `from"./x.js"` and `import"./x.js"`; dynamic `import("./x.js")` is fetched later, on demand, so not counted.
-  for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+)"/g)) {
-    withStaticImports(join(dirname(file), m[1]).replaceAll('\\', '/'), seen);
+  const imports = dynamic ? /(?:\bfrom|\bimport)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g : /(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+)"/g;
+  for (const m of code.matchAll(imports)) {
+    withStaticImports(join(dirname(file), m[1]).replaceAll('\\', '/'), seen, dynamic);
   }
   return seen;
+}
+
+/** Every file of the CDN build a page can load: the all-in-one, the loader and all it may import. */
+function cdnFiles() {
+  return [`${CDN}/dvc-kit.all.js`, ...withStaticImports(`${CDN}/dvc-kit.js`, new Set(), true)];
 }
 
 /** @type {{ name: string, limit: number, entry?: string, source?: string, files?: string[] | (() => string[]) }[]} */
@@ -53,6 +60,7 @@ export const budgets = [
 ];
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 async function bundle({ entry, source }) {
   const out = await build({
@@ -70,14 +78,15 @@ async function bundle({ entry, source }) {
   return out.outputFiles[0].contents;
 }
 
-/** @returns {Promise<{ min: number, gz: number }>} */
+/** @returns {Promise<{ min: number, gz: number, br: number }>} */
 export async function measure(budget) {
   if (budget.entry || budget.source) {
     const code = await bundle(budget);
-    return { min: code.length, gz: gzip(code) };
+    return { min: code.length, gz: gzip(code), br: brotli(code) };
   }
   let min = 0;
   let gz = 0;
+  let br = 0;
   const files = typeof budget.files === 'function' ? budget.files() : budget.files ?? [];
   for (const file of files) {
     const path = join(root, file);
@@ -85,8 +94,9 @@ export async function measure(budget) {
     const code = readFileSync(path);
     min += code.length;
     gz += gzip(code);
+    br += brotli(code);
   }
-  return { min, gz };
+  return { min, gz, br };
 }
 
 const args = process.argv.slice(2);
@@ -96,19 +106,34 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = [];
   for (const b of budgets.filter((b) => !filters.length || filters.some((f) => b.name.includes(f)))) {
     try {
-      const { min, gz } = await measure(b);
-      rows.push({ name: b.name, min, gz, limit: b.limit, ok: gz <= b.limit });
+      const { min, gz, br } = await measure(b);
+      rows.push({ name: b.name, min, gz, br, limit: b.limit, ok: gz <= b.limit });
     } catch (e) {
-      rows.push({ name: b.name, min: null, gz: null, limit: b.limit, ok: false, error: e.message });
+      rows.push({ name: b.name, min: null, gz: null, br: null, limit: b.limit, ok: false, error: e.message });
     }
   }
-  if (json) console.log(JSON.stringify(rows, null, 2));
+  let files;
+  try {
+    const tagOf = new Map(TAGS.map((tag) => [elementChunk(tag), tag]));
+    files = await Promise.all(cdnFiles().map(async (file) => ({
+      file: file.slice(CDN.length + 1) + (tagOf.has(file) ? ` <${tagOf.get(file)}>` : ''),
+      ...(await measure({ files: [file] })),
+    })));
+  } catch (e) {
+    files = [{ file: `(${e.message})`, min: null, gz: null, br: null }];
+  }
+  if (json) console.log(JSON.stringify({ files, budgets: rows }, null, 2));
   else {
     const kb = (n) => (n == null ? '—' : (n / KB).toFixed(2) + ' KB');
+    const cols = (...values) => values.map((v) => kb(v).padStart(10)).join('  ');
+    const fileWidth = Math.max(...files.map((f) => f.file.length), 30);
+    console.log(`${`${CDN}/`.padEnd(fileWidth)}  ${'raw'.padStart(10)}  ${'min+gz'.padStart(10)}  ${'brotli'.padStart(10)}`);
+    for (const f of files) console.log(`${f.file.padEnd(fileWidth)}  ${cols(f.min, f.gz, f.br)}`);
+    console.log('');
     const width = Math.max(...rows.map((r) => r.name.length), 6);
-    console.log(`${'bundle'.padEnd(width)}  ${'min'.padStart(10)}  ${'min+gz'.padStart(10)}  ${'budget'.padStart(10)}  result`);
+    console.log(`${'budget'.padEnd(width)}  ${'min'.padStart(10)}  ${'min+gz'.padStart(10)}  ${'brotli'.padStart(10)}  ${'limit'.padStart(10)}  result`);
     for (const r of rows) {
-      console.log(`${r.name.padEnd(width)}  ${kb(r.min).padStart(10)}  ${kb(r.gz).padStart(10)}  ${kb(r.limit).padStart(10)}  ${r.ok ? 'ok' : 'OVER BUDGET'}${r.error ? ` (${r.error})` : ''}`);
+      console.log(`${r.name.padEnd(width)}  ${cols(r.min, r.gz, r.br, r.limit)}  ${r.ok ? 'ok' : 'OVER BUDGET'}${r.error ? ` (${r.error})` : ''}`);
     }
     const failed = rows.filter((r) => !r.ok).length;
     console.log(`${rows.length - failed} passed, ${failed} failed`);
