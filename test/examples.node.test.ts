@@ -137,6 +137,40 @@ describe('examples served by npm start', () => {
     await page.close();
   });
 
+  // The policies docs/embedding.md tells a web team to use: nothing but the script and the API, no style-src at
+  // all (Lit styles through constructable stylesheets), and Trusted Types with Lit's one policy.
+  const POLICIES = [
+    "default-src 'none'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'",
+    "default-src 'none'; script-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html",
+  ];
+  for (const bundle of ['dvc-kit.js', 'dvc-kit.all.js']) {
+    test(`${bundle} works under the documented strict CSPs (sent as a header)`, async () => {
+      for (const policy of POLICIES) {
+        const page = await browser.newPage();
+        await page.setRequestInterception(true);
+        // A host page of our own making, served on the API's origin with the policy as a real response header.
+        page.on('request', (request) => {
+          if (!request.url().endsWith('/csp-host.html')) return void request.continue();
+          void request.respond({
+            status: 200,
+            contentType: 'text/html; charset=utf-8',
+            headers: { 'content-security-policy': policy },
+            body: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>CSP</title>
+              <script type="module" src="/cdn/${bundle}"></script></head><body><dvc-provider base-url="/">
+              <dvc-service-search></dvc-service-search><dvc-satisfaction-survey form="general"></dvc-satisfaction-survey>
+              </dvc-provider></body></html>`,
+          });
+        });
+        // This bare host page has no icon; Chromium's automatic /favicon.ico request is not dvc-kit's doing.
+        const problems = watchProblems(page, { allow: (p) => p.includes('/favicon.ico') });
+        await page.goto(`${server.url}/csp-host.html`, { waitUntil: 'networkidle0' });
+        await searchKhaiSinh(page);
+        await textOf(page, 'dvc-satisfaction-survey >>> [part~="question"]');
+        await finish(page, problems);
+      }
+    });
+  }
+
   test('Vite app: the SDK lists fields, the element searches and reports the chosen procedure', async () => {
     const { page, problems } = await open('/examples/vite-app/');
     await page.waitForSelector('#fields button[data-field="ho-tich"]', { timeout: 15_000 });
