@@ -41,8 +41,9 @@ export default [
     'packages/elements/src/define.ts',
     ...elements.map((e) => `packages/elements/src/${e}/define.ts`),
   ]),
-  // The drop-in loader: tiny, registers nothing heavy; each element's code (and one shared chunk with Lit, ky and
-  // the SDK) is fetched only when its tag appears on the page.
+  // The drop-in loader: tiny, registers nothing heavy; each element's code (and one shared chunk with Lit, ky, the
+  // SDK client and the element base) is fetched only when its tag appears on the page. What only some elements use
+  // (the SDK's text utilities, catalog/) is left to rollup, which keeps it with the elements that import it.
   {
     input: { 'dvc-kit': 'packages/elements/src/cdn/loader.ts' },
     plugins: browser(),
@@ -52,7 +53,7 @@ export default [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      manualChunks: (id) => (/node_modules|packages\/sdk\/|packages\/elements\/src\/base\//.test(id) ? 'shared' : undefined),
+      manualChunks: (id) => (/node_modules|packages\/sdk\/src\/(?!text\.ts)|packages\/elements\/src\/base\//.test(id) ? 'shared' : undefined),
     },
   },
   // Everything in one file, for pages that prefer a single request.

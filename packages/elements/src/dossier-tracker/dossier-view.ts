@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Dossier, HistoryEntry, SupplementRequest } from '@dvc-kit/sdk';
-import { formatDate, formatDateTime, TIMING_LABELS } from '../base/format.ts';
+import { formatDate, formatDateTime, TIMING_LABELS } from './dates.ts';
 import type { Locale } from '../base/i18n.ts';
 import { icon, statusTone, timingTone } from './icons.ts';
 import type { TrackerStrings } from './strings.ts';

@@ -3,10 +3,11 @@ import type { DocumentCase, Method, Procedure } from '@dvc-kit/sdk';
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
 import { classifyFailure, type Failure } from '../base/failure.ts';
-import { alertView, onlineBadge } from '../base/views.ts';
+import { alertView } from '../base/views.ts';
+import { onlineBadge } from '../catalog/badge.ts';
 import {
   CHANNEL_LABELS, FEE_KIND_LABELS, fillCodeTemplate, formatDuration, formatFee, levelLabel, portalProcedureUrl, safeHttpUrl,
-} from '../base/format.ts';
+} from '../catalog/format.ts';
 import { procedureStyles } from './styles.ts';
 import { procedureStrings, type ProcedureStrings } from './strings.ts';
 

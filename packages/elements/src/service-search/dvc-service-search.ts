@@ -4,8 +4,9 @@ import { highlight, segments, type Segment } from '@dvc-kit/sdk/text';
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
 import { classifyFailure, type Failure } from '../base/failure.ts';
-import { alertView, onlineBadge } from '../base/views.ts';
-import { fillCodeTemplate, formatDuration, formatFeeSummary, formatNumber, LEVEL_LABELS, levelLabel, portalProcedureUrl } from '../base/format.ts';
+import { alertView } from '../base/views.ts';
+import { onlineBadge } from '../catalog/badge.ts';
+import { fillCodeTemplate, formatDuration, formatFeeSummary, formatNumber, LEVEL_LABELS, levelLabel, portalProcedureUrl } from '../catalog/format.ts';
 import { serviceSearchStyles } from './styles.ts';
 import { serviceSearchStrings, type ServiceSearchStrings } from './strings.ts';
 import { readUrlState, urlWithState, type UrlState } from './url-state.ts';
@@ -226,7 +227,7 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     const target = this.#focusTarget;
     if (!target) return;
     const root = this.renderRoot;
-    let el: HTMLElement | null = null;
+    let el: HTMLElement | null;
     if ('outcome' in target) el = root.querySelector('.count, .outcome .alert');
     else if ('code' in target) {
       // The list may still be on its way (detail opened from a shared URL): wait for it rather than give up.
