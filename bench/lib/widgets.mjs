@@ -223,7 +223,7 @@ export async function measureWidgets({ root, chromePath, typedQueries, heapQueri
     const heap = await heapAfterSearches(page, cdp, heapQueries);
     log(`  heap after 10 searches ${(heap.after10 / 1e6).toFixed(2)} MB, after 1,000 ${(heap.after1000 / 1e6).toFixed(2)} MB`);
     await context.close();
-    return { page: PAGE, viewports: VIEWPORTS, debounceMs: DEBOUNCE_MS, typingDelayMs: TYPING_DELAY_MS, slow4g: SLOW_4G, cold, typing: typed, heap };
+    return { browser: await browser.version(), page: PAGE, viewports: VIEWPORTS, debounceMs: DEBOUNCE_MS, typingDelayMs: TYPING_DELAY_MS, slow4g: SLOW_4G, cold, typing: typed, heap };
   } finally {
     await browser.close();
     await server.close();
