@@ -8,11 +8,22 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const cli = join(root, 'packages/reference-api/src/cli.ts');
 const args = ['--conditions=source', cli, '--print-demo'];
+// Running TypeScript directly (the server, and the build's own TypeScript helpers) needs Node >= 22.18; on an older
+// Node, take Node 24 from scripts/ensure-node.sh.
+const [major, minor] = process.versions.node.split('.').map(Number);
+const modern = major > 22 || (major === 22 && minor >= 18);
+/** `node …args` on a Node that runs TypeScript: this one, or Node 24 from scripts/ensure-node.sh. */
+function nodeCommand(nodeArgs) {
+  if (modern) return [process.execPath, nodeArgs];
+  const quoted = nodeArgs.map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(' ');
+  return ['bash', ['-c', `. '${join(root, 'scripts/ensure-node.sh')}' && exec node ${quoted}`]];
+}
+
 // A fresh clone has nothing built yet: build once (about half a minute) so the example pages have their bundles.
 const builtFiles = ['packages/elements/dist/cdn/dvc-kit.js', 'examples/vite-app/dist/index.html', 'examples/react-app/dist/index.html'];
 if (!builtFiles.every((file) => existsSync(join(root, file)))) {
   console.log('npm start: building the bundles and example apps first (npm run build)');
-  const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(...nodeCommand([join(root, 'scripts/build.mjs')]), { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 // The npm example apps are served from their build output; more specific prefixes come first.
@@ -25,13 +36,7 @@ const statics = {
 for (const [prefix, dir] of Object.entries(statics)) if (existsSync(dir)) args.push('--static', `${prefix}=${dir}`);
 args.push(...process.argv.slice(2));
 
-// Running TypeScript directly needs Node >= 22.18; on an older Node, take Node 24 from scripts/ensure-node.sh.
-const [major, minor] = process.versions.node.split('.').map(Number);
-const modern = major > 22 || (major === 22 && minor >= 18);
-const quoted = args.map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(' ');
-const child = modern
-  ? spawn(process.execPath, args, { stdio: 'inherit' })
-  : spawn('bash', ['-c', `. '${join(root, 'scripts/ensure-node.sh')}' && exec node ${quoted}`], { stdio: 'inherit' });
+const child = spawn(...nodeCommand(args), { stdio: 'inherit' });
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
