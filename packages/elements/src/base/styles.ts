@@ -70,6 +70,9 @@ export const baseStyles = css`
   }
   input:focus-visible, select:focus-visible, textarea:focus-visible { border-color: var(--_text); }
   label { font-weight: 600; }
+  .hint, .muted { color: var(--_muted); }
+  .hint { font-size: 0.9375em; }
+  .icon { width: 1.25em; height: 1.25em; flex: none; fill: currentColor; }
 
   .visually-hidden {
     position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
@@ -84,7 +87,6 @@ export const baseStyles = css`
   .alert.danger { border-color: var(--_danger); }
   .alert.warning { border-color: var(--_warning); }
   .alert.success { border-color: var(--_success); }
-  .alert .icon { flex: none; font-weight: 700; }
   .alert.danger .icon { color: var(--_danger); }
   .alert.warning .icon { color: var(--_warning); }
   .alert.success .icon { color: var(--_success); }
@@ -95,10 +97,6 @@ export const baseStyles = css`
     padding: 0.1em 0.55em; border: 1px solid currentColor; border-radius: 1em;
     font-size: 0.875em; font-weight: 600; line-height: 1.4; white-space: nowrap;
   }
-
-  .badge.online.toan-trinh { color: var(--_success); }
-  .badge.online.mot-phan { color: var(--_primary); }
-  .badge.online.none { color: var(--_muted); }
 
   @media (forced-colors: active) {
     .button { border-color: ButtonText; }

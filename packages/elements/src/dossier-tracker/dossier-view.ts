@@ -1,9 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Dossier, HistoryEntry, SupplementRequest } from '@dvc-kit/sdk';
 import { formatDate, formatDateTime, TIMING_LABELS } from './dates.ts';
 import type { Locale } from '../base/i18n.ts';
-import { icon, statusTone, timingTone } from './icons.ts';
+import { icon } from '../base/icons.ts';
+import { levelAttr } from '../base/views.ts';
+import { statusTone, timingTone } from './tones.ts';
 import type { TrackerStrings } from './strings.ts';
 
 /** What the result view needs from its element: translation, language, heading depth and history state. */
@@ -18,11 +19,6 @@ export interface DossierViewContext {
 
 /** Long histories (15+ steps) would push everything else off a phone screen: the newest few show first. */
 export const HISTORY_PREVIEW = 5;
-
-/** An `aria-level` only when the tag's own level is not the one wanted (headings nest inside host pages). */
-export function levelAttr(level: number, tagLevel: number): number | undefined {
-  return level === tagLevel ? undefined : Math.min(Math.max(level, 1), 6);
-}
 
 export function statusLabel(dossier: Dossier, ctx: DossierViewContext): string {
   const code = dossier.status.code;
@@ -95,7 +91,7 @@ export function renderSupplements(dossier: Dossier, ctx: DossierViewContext): Te
   // Open requests first: they are what the citizen has to act on.
   const ordered = [...dossier.supplements].sort((a, b) => Number(a.fulfilledAt !== null) - Number(b.fulfilledAt !== null));
   return html`<section class="section" aria-labelledby="supplements-title">
-    <h3 id="supplements-title" aria-level=${ifDefined(levelAttr(ctx.sectionLevel, 3))}>${ctx.t('supplementsTitle')}</h3>
+    <h3 id="supplements-title" aria-level=${levelAttr(ctx.sectionLevel, 3)}>${ctx.t('supplementsTitle')}</h3>
     <ul class="supplements" role="list">${ordered.map((request) => renderSupplement(request, ctx))}</ul>
   </section>`;
 }
@@ -115,7 +111,7 @@ export function renderHistory(dossier: Dossier, ctx: DossierViewContext): Templa
   const shown = long && !ctx.historyExpanded ? all.slice(0, HISTORY_PREVIEW) : all;
   // Newest first, numbered as the steps happened: a reversed list counts down from the total.
   return html`<section class="section" aria-labelledby="history-title">
-    <h3 id="history-title" aria-level=${ifDefined(levelAttr(ctx.sectionLevel, 3))}>${ctx.t('historyTitle')}</h3>
+    <h3 id="history-title" aria-level=${levelAttr(ctx.sectionLevel, 3)}>${ctx.t('historyTitle')}</h3>
     <ol class="timeline" id="history" reversed start=${all.length} part="history">
       ${shown.map((entry) => renderHistoryEntry(entry, ctx))}
     </ol>

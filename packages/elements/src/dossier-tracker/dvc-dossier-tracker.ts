@@ -1,12 +1,14 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { isDvcError, type DossierStatusCode, type Dossier, type DvcClient } from '@dvc-kit/sdk';
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
 import { isPlausibleDossierCode, isPlausibleIdNumber, normalizeDossierCode, normalizeIdNumber } from './dossier-code.ts';
-import { levelAttr, renderFacts, renderHistory, renderStatusBadges, renderSupplements, type DossierViewContext } from './dossier-view.ts';
-import { icon } from './icons.ts';
+import { renderFacts, renderHistory, renderStatusBadges, renderSupplements, type DossierViewContext } from './dossier-view.ts';
+import { icon } from '../base/icons.ts';
+import { alertView, headingLevel, levelAttr } from '../base/views.ts';
+import { errorSummaryView, fieldErrorView } from '../form/views.ts';
+import { formStyles } from '../form/styles.ts';
 import { trackerStyles } from './styles.ts';
 import { trackerStrings, type TrackerStrings } from './strings.ts';
 
@@ -29,6 +31,8 @@ const PROBLEM_TEXT: Record<Problem, [title: keyof TrackerStrings, body: keyof Tr
   invalid: ['invalidTitle', 'invalid'],
   captcha: ['invalidTitle', 'captcha'],
 };
+
+const INPUT_IDS: Record<Field, string> = { code: 'code', id: 'id-number' };
 
 /** Problems a plain "try again" can fix; the others need the citizen to change the input or wait. */
 const RETRYABLE = new Set<Problem>(['network', 'offline', 'server']);
@@ -88,7 +92,7 @@ function problemOf(error: unknown): Problem {
  * @cssprop --dvc-space - Base spacing.
  */
 export class DvcDossierTracker extends DvcElement<TrackerStrings> {
-  static override styles = [baseStyles, trackerStyles];
+  static override styles = [baseStyles, formStyles, trackerStyles];
 
   static override properties: PropertyDeclarations = {
     code: {},
@@ -171,10 +175,12 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   #renderForm(): TemplateResult {
     const waiting = this.waitSeconds > 0;
     return html`
-      <h2 class="title" part="title" aria-level=${ifDefined(levelAttr(this.headingLevel, 2))}>${this.t('title')}</h2>
+      <h2 class="title" part="title" aria-level=${levelAttr(this.headingLevel, 2)}>${this.t('title')}</h2>
       <p class="intro">${this.t('intro')}</p>
       ${this.#renderProblem()}
-      ${this.#renderErrorSummary()}
+      ${errorSummaryView(this.t('errorSummaryTitle'), (Object.entries(this.fieldErrors) as [Field, keyof TrackerStrings][]).map(([field, message]) => ({
+        id: INPUT_IDS[field], message: this.t(message), focus: () => this.#find(`#${INPUT_IDS[field]}`)?.focus(),
+      })))}
       <form class="form" part="form" novalidate autocomplete="off" aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         ${this.#renderField('code', 'codeLabel', 'codeHint', html`<input id="code" type="text" autocomplete="off" spellcheck="false"
           autocapitalize="characters" inputmode="text" .value=${live(this.codeDraft)}
@@ -195,31 +201,12 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   }
 
   #renderField(field: Field, label: keyof TrackerStrings, hint: keyof TrackerStrings, input: TemplateResult): TemplateResult {
-    const inputId = field === 'code' ? 'code' : 'id-number';
     const error = this.fieldErrors[field];
     return html`<div class="field ${error ? 'invalid' : ''}">
-      <label for=${inputId}>${this.t(label)}</label>
+      <label for=${INPUT_IDS[field]}>${this.t(label)}</label>
       <p class="hint" id="${field}-hint">${this.t(hint)}</p>
-      ${error
-        ? html`<p class="field-error" id="${field}-error">${icon('danger')}<span><span class="visually-hidden">${this.t('errorPrefix')}</span>
-            ${this.t(error)}</span></p>`
-        : nothing}
+      ${error ? fieldErrorView(`${field}-error`, this.t('errorPrefix'), this.t(error)) : nothing}
       ${input}
-    </div>`;
-  }
-
-  #renderErrorSummary(): TemplateResult | typeof nothing {
-    const entries = Object.entries(this.fieldErrors) as [Field, keyof TrackerStrings][];
-    if (entries.length === 0) return nothing;
-    return html`<div class="alert danger error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      ${icon('danger')}
-      <div class="alert-body">
-        <p class="alert-title" id="error-summary-title">${this.t('errorSummaryTitle')}</p>
-        <ul>
-          ${entries.map(([field, message]) => html`<li><a href="#${field === 'code' ? 'code' : 'id-number'}"
-            @click=${(e: Event) => { e.preventDefault(); this.#focusField(field); }}>${this.t(message)}</a></li>`)}
-        </ul>
-      </div>
     </div>`;
   }
 
@@ -227,32 +214,24 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     const problem = this.problem;
     if (!problem) return nothing;
     const [title, body] = PROBLEM_TEXT[problem];
-    const tone = problem === 'rate-limited' ? 'warning' : 'danger';
     const message = problem === 'rate-limited' && this.problemSeconds === null
       ? this.t('rateLimitedLater')
       : this.t(body, { seconds: this.problemSeconds ?? 0 });
-    return html`<div class="alert ${tone}" id="problem" role="alert" tabindex="-1" part="alert" data-problem=${problem}>
-      ${icon(tone)}
-      <div class="alert-body">
-        <p class="alert-title">${this.t(title)}</p>
-        <p>${message}</p>
-        ${RETRYABLE.has(problem)
-          ? html`<div><button class="button secondary" type="button" @click=${() => this.#find<HTMLFormElement>('form')?.requestSubmit()}>${this.t('retry')}</button></div>`
-          : nothing}
-      </div>
-    </div>`;
+    return alertView(problem === 'rate-limited' ? 'warning' : 'danger', this.t(title), message, RETRYABLE.has(problem)
+      ? html`<div><button class="button secondary" type="button" @click=${() => this.#find<HTMLFormElement>('form')?.requestSubmit()}>${this.t('retry')}</button></div>`
+      : nothing, 'problem', problem);
   }
 
   #renderResult(dossier: Dossier): TemplateResult {
     const ctx: DossierViewContext = {
       t: (key, params) => this.t(key, params),
       locale: this.locale,
-      sectionLevel: this.headingLevel + 1,
+      sectionLevel: headingLevel(this.headingLevel) + 1,
       historyExpanded: this.historyExpanded,
       toggleHistory: () => { this.historyExpanded = !this.historyExpanded; },
     };
     return html`<article class="result" part="result" aria-labelledby="result-title">
-      <h2 class="title" id="result-title" tabindex="-1" aria-level=${ifDefined(levelAttr(this.headingLevel, 2))}
+      <h2 class="title" id="result-title" tabindex="-1" aria-level=${levelAttr(this.headingLevel, 2)}
         >${this.t('resultTitle', { code: dossier.code })}</h2>
       ${renderStatusBadges(dossier, ctx)}
       ${renderFacts(dossier, ctx)}
@@ -278,10 +257,6 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
         <div><button class="button" type="button" @click=${this.#openSurvey}>${this.t('surveyButton')}</button></div>
       </div>
     </div>`;
-  }
-
-  #focusField(field: Field): void {
-    this.#find(field === 'code' ? '#code' : '#id-number')?.focus();
   }
 
   #onSubmit = async (event: Event): Promise<void> => {

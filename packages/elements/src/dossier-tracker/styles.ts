@@ -4,25 +4,12 @@ export const trackerStyles = css`
   .tracker { display: grid; gap: var(--_space); container-type: inline-size; }
   .result, .form { display: grid; gap: var(--_space); }
   .title { font-size: 1.375em; color: var(--_text); }
-  .intro, .hint, .muted { color: var(--_muted); }
-  .hint { font-size: 0.9375em; }
-  .alert-title { font-weight: 700; }
-  .icon { width: 1.25em; height: 1.25em; flex: none; fill: currentColor; }
+  .intro { color: var(--_muted); }
 
   .field { display: grid; gap: 0.3em; }
   .field input { width: 100%; max-width: 28em; letter-spacing: 0.02em; }
   .field.invalid { border-inline-start: 0.25em solid var(--_danger); padding-inline-start: 0.75em; }
   .field.invalid input { border-color: var(--_danger); }
-  .field-error { display: flex; gap: 0.35em; align-items: flex-start; color: var(--_danger); font-weight: 600; }
-  .error-summary ul { padding-inline-start: 1.1em; }
-  .error-summary a { color: var(--_danger); font-weight: 600; }
-  .actions { display: flex; flex-wrap: wrap; gap: 0.75em; }
-
-  .spinner {
-    width: 1em; height: 1em; border: 0.15em solid currentColor; border-inline-end-color: transparent;
-    border-radius: 50%; animation: dvc-spin 0.8s linear infinite;
-  }
-  @keyframes dvc-spin { to { transform: rotate(360deg); } }
 
   .summary {
     display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; padding: 0.75em var(--_space);

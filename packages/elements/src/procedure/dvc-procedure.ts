@@ -3,8 +3,9 @@ import type { DocumentCase, Method, Procedure } from '@dvc-kit/sdk';
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
 import { classifyFailure, type Failure } from '../base/failure.ts';
-import { alertView } from '../base/views.ts';
+import { alertView, headingLevel } from '../base/views.ts';
 import { onlineBadge } from '../catalog/badge.ts';
+import { catalogStyles } from '../catalog/styles.ts';
 import {
   CHANNEL_LABELS, FEE_KIND_LABELS, fillCodeTemplate, formatDuration, formatFee, levelLabel, portalProcedureUrl, safeHttpUrl,
 } from '../catalog/format.ts';
@@ -51,7 +52,7 @@ type View =
  * @cssprop --dvc-space - Base spacing (default 1em).
  */
 export class DvcProcedure extends DvcElement<ProcedureStrings> {
-  static override styles = [baseStyles, procedureStyles];
+  static override styles = [baseStyles, catalogStyles, procedureStyles];
 
   static override properties: PropertyDeclarations = {
     code: { reflect: true },
@@ -175,14 +176,9 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
     }
   }
 
-  get #level(): number {
-    const level = Math.round(Number(this.headingLevel));
-    return Number.isFinite(level) ? Math.min(6, Math.max(1, level)) : 2;
-  }
-
   #heading(offset: number, text: string, attrs: { id?: string; outcome?: boolean; part?: string } = {}): TemplateResult {
     // role="heading" rather than <hN>: the level is an attribute, and a static tag name per level would cost size.
-    return html`<div role="heading" aria-level=${Math.min(6, this.#level + offset)} class="h h${offset}" id=${attrs.id ?? nothing}
+    return html`<div role="heading" aria-level=${Math.min(6, headingLevel(this.headingLevel) + offset)} class="h h${offset}" id=${attrs.id ?? nothing}
       part=${attrs.part ?? nothing} tabindex=${attrs.outcome ? '-1' : nothing} ?data-outcome=${attrs.outcome}>${text}</div>`;
   }
 

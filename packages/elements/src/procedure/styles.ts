@@ -12,13 +12,11 @@ export const procedureStyles = css`
   dt { font-weight: 600; color: var(--_muted); }
   dd { min-width: 0; }
   .code { font-variant-numeric: tabular-nums; font-weight: 600; }
-  .badges { display: flex; flex-wrap: wrap; gap: 0.5em; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.75em 1.25em; align-items: center; }
   .cards { display: grid; gap: var(--_space); grid-template-columns: repeat(auto-fit, minmax(min(100%, 16em), 1fr)); }
   .card { padding: var(--_space); background: var(--_surface-alt); border: 1px solid var(--_border); border-radius: var(--_radius); display: grid; gap: 0.5em; align-content: start; }
   .card .pairs > div { grid-template-columns: 1fr; }
   .plain { list-style: none; padding: 0; display: grid; gap: 0.2em; }
-  .muted { color: var(--_muted); }
   .case + .case { margin-block-start: var(--_space); }
   .documents, .steps { display: grid; gap: 0.75em; }
   .document { padding-inline-start: 0.25em; }
@@ -31,12 +29,10 @@ export const procedureStyles = css`
   .legal { display: grid; gap: 0.4em; }
 
   .loading { display: grid; gap: 0.75em; }
-  .skeleton { background: var(--_surface-alt); border-radius: var(--_radius); animation: pulse 1.5s ease-in-out infinite; }
   .skeleton.title { height: 2.2em; width: 80%; }
   .skeleton.line { height: 1.2em; width: 60%; }
   .skeleton.short { width: 35%; }
   .skeleton.block { height: 8em; }
-  @keyframes pulse { 50% { opacity: 0.55; } }
 
   @media (max-width: 30em) {
     .facts > div, .pairs > div { grid-template-columns: 1fr; }

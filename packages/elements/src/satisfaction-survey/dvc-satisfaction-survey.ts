@@ -1,10 +1,12 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { isDvcError, type ChoiceQuestion, type DvcClient, type SurveyForm, type TextQuestion } from '@dvc-kit/sdk';
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
-import { icon } from '../dossier-tracker/icons.ts';
+import { icon } from '../base/icons.ts';
+import { alertView, levelAttr } from '../base/views.ts';
+import { errorSummaryView, fieldErrorView } from '../form/views.ts';
+import { formStyles } from '../form/styles.ts';
 import { charCount, cleanAnswers, newIdempotencyKey, validateAnswers, type QuestionError } from './answers.ts';
 import { counterLevel, type CounterLevel } from './counter.ts';
 import { surveyStyles } from './styles.ts';
@@ -31,9 +33,8 @@ const SEND_TEXT: Record<SendProblem, keyof SurveyStrings> = {
   network: 'sendNetwork', server: 'sendServer', 'rate-limited': 'sendRateLimited', invalid: 'sendInvalid', dossier: 'sendDossier',
 };
 
-function headingLevel(level: number, tagLevel: number): number | undefined {
-  return level === tagLevel ? undefined : Math.min(Math.max(level, 1), 6);
-}
+/** Where focus goes when the survey is focused or changes phase: its title, or its message when it has no title. */
+const FOCUS_TARGET = '.title, .alert';
 
 /**
  * A satisfaction survey rendered from a form served by the API (`GET /v1/survey-forms/{form}`): every question
@@ -71,7 +72,7 @@ function headingLevel(level: number, tagLevel: number): number | undefined {
  * @cssprop --dvc-space - Base spacing.
  */
 export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
-  static override styles = [baseStyles, surveyStyles];
+  static override styles = [baseStyles, formStyles, surveyStyles];
 
   static override properties: PropertyDeclarations = {
     form: {},
@@ -141,7 +142,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
 
   /** Focuses the survey's heading (or its current message); waits for the form when it is still loading. */
   override focus(options?: FocusOptions): void {
-    const target = this.renderRoot?.querySelector<HTMLElement>('.focus-target');
+    const target = this.renderRoot?.querySelector<HTMLElement>(FOCUS_TARGET);
     if (target && this.phase !== 'loading') target.focus(options);
     else this.#focusWhenReady = true;
   }
@@ -166,7 +167,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   protected override updated(): void {
     if (this.#focusWhenReady && this.phase !== 'loading') {
       this.#focusWhenReady = false;
-      this.renderRoot.querySelector<HTMLElement>('.focus-target')?.focus();
+      this.renderRoot.querySelector<HTMLElement>(FOCUS_TARGET)?.focus();
     }
   }
 
@@ -216,46 +217,32 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     }
   }
 
-  #renderAlert(title: string, body: string, action?: TemplateResult): TemplateResult {
-    return html`<div class="alert danger focus-target" role="alert" tabindex="-1" part="alert">
-      ${icon('danger')}
-      <div class="alert-body">
-        <p class="alert-title">${title}</p>
-        <p>${body}</p>
-        ${action ?? nothing}
-      </div>
-    </div>`;
-  }
-
   #renderLoadError(): TemplateResult {
-    if (this.loadProblem === 'not-found') return this.#renderAlert(this.t('notFoundTitle'), this.t('notFound'));
-    return this.#renderAlert(this.t('loadErrorTitle'), this.t(this.loadProblem === 'network' ? 'loadNetwork' : 'loadServer'),
+    if (this.loadProblem === 'not-found') return alertView('danger', this.t('notFoundTitle'), this.t('notFound'));
+    return alertView('danger', this.t('loadErrorTitle'), this.t(this.loadProblem === 'network' ? 'loadNetwork' : 'loadServer'),
       html`<div><button class="button secondary" type="button" @click=${() => void this.#load()}>${this.t('retry')}</button></div>`);
   }
 
   #renderTitle(text: string): TemplateResult {
-    return html`<h2 class="title focus-target" id="title" tabindex="-1" part="title"
-      aria-level=${ifDefined(headingLevel(this.headingLevel, 2))}>${text}</h2>`;
+    return html`<h2 class="title" id="title" tabindex="-1" part="title" aria-level=${levelAttr(this.headingLevel, 2)}>${text}</h2>`;
   }
 
   #renderForm(form: SurveyForm): TemplateResult {
     if (form.needsDossier && !this.dossierCode) {
-      return html`${this.#renderTitle(form.title)}
-        <div class="alert warning" part="alert">
-          ${icon('warning')}
-          <div class="alert-body">
-            <p class="alert-title">${this.t('needsDossierTitle')}</p>
-            <p>${this.t('needsDossier')}</p>
-          </div>
-        </div>`;
+      return html`${this.#renderTitle(form.title)}${alertView('warning', this.t('needsDossierTitle'), this.t('needsDossier'))}`;
     }
     const anyRequired = form.questions.some((q) => q.required);
     return html`${this.#renderTitle(form.title)}
       ${form.description ? html`<p class="description">${form.description}</p>` : nothing}
       ${this.dossierCode ? html`<p class="dossier">${this.t('dossier', { code: this.dossierCode })}</p>` : nothing}
       ${anyRequired ? html`<p class="hint">${this.t('requiredNote')}</p>` : nothing}
-      ${this.#renderSendProblem()}
-      ${this.#renderErrorSummary(form)}
+      ${this.sendProblem
+        ? alertView('danger', this.t('sendErrorTitle'), this.t(SEND_TEXT[this.sendProblem], { seconds: this.retryAfter ?? 60 }), nothing, 'send-problem', this.sendProblem)
+        : nothing}
+      ${errorSummaryView(this.t('errorSummaryTitle'), form.questions.flatMap((q, i) => {
+        const error = this.errors.get(q.id);
+        return error ? [{ id: `q${i}`, message: this.t(error.key, error.params), focus: () => this.#focusQuestion(i) }] : [];
+      }))}
       <form class="form" novalidate @submit=${this.#onSubmit}>
         ${form.questions.map((q, i) => (q.kind === 'choice' ? this.#renderChoice(q, i) : this.#renderText(q, i)))}
         <div class="actions">
@@ -272,16 +259,14 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   }
 
   #renderError(domId: string, error: QuestionError | undefined): TemplateResult | typeof nothing {
-    if (!error) return nothing;
-    return html`<p class="field-error" id="${domId}-error">${icon('danger')}<span><span class="visually-hidden">${this.t('errorPrefix')}</span>
-      ${this.t(error.key, error.params)}</span></p>`;
+    return error ? fieldErrorView(`${domId}-error`, this.t('errorPrefix'), this.t(error.key, error.params)) : nothing;
   }
 
   #renderChoice(q: ChoiceQuestion, index: number): TemplateResult {
     const domId = `q${index}`;
     const error = this.errors.get(q.id);
     const describedBy = [q.help ? `${domId}-help` : '', error ? `${domId}-error` : ''].filter(Boolean).join(' ');
-    return html`<fieldset class="question ${error ? 'invalid' : ''}" id=${domId} part="question" aria-describedby=${ifDefined(describedBy || undefined)}>
+    return html`<fieldset class="question ${error ? 'invalid' : ''}" id=${domId} part="question" aria-describedby=${describedBy || nothing}>
       <legend>${q.label} ${this.#requiredText(q.required)}</legend>
       ${q.help ? html`<p class="hint" id="${domId}-help">${q.help}</p>` : nothing}
       ${this.#renderError(domId, error)}
@@ -317,37 +302,10 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     </div>`;
   }
 
-  #renderErrorSummary(form: SurveyForm): TemplateResult | typeof nothing {
-    if (this.errors.size === 0) return nothing;
-    const indexOf = new Map(form.questions.map((q, i) => [q.id, i]));
-    return html`<div class="alert danger error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      ${icon('danger')}
-      <div class="alert-body">
-        <p class="alert-title" id="error-summary-title">${this.t('errorSummaryTitle')}</p>
-        <ul>
-          ${[...this.errors].map(([id, error]) => html`<li><a href="#q${indexOf.get(id)}"
-            @click=${(e: Event) => { e.preventDefault(); this.#focusQuestion(indexOf.get(id) ?? 0); }}>${this.t(error.key, error.params)}</a></li>`)}
-        </ul>
-      </div>
-    </div>`;
-  }
-
-  #renderSendProblem(): TemplateResult | typeof nothing {
-    const problem = this.sendProblem;
-    if (!problem) return nothing;
-    return html`<div class="alert danger" id="send-problem" role="alert" tabindex="-1" part="alert" data-problem=${problem}>
-      ${icon('danger')}
-      <div class="alert-body">
-        <p class="alert-title">${this.t('sendErrorTitle')}</p>
-        <p>${this.t(SEND_TEXT[problem], { seconds: this.retryAfter ?? 60 })}</p>
-      </div>
-    </div>`;
-  }
-
   #renderOutcome(): TemplateResult {
     const waiting = this.phase === 'queued' && this.pending > 0;
     return html`<div class="outcome ${waiting ? 'waiting' : 'done'}" part="outcome" data-outcome=${waiting ? 'queued' : 'sent'}>
-      <h2 class="title focus-target" id="outcome-title" tabindex="-1" aria-level=${ifDefined(headingLevel(this.headingLevel, 2))}
+      <h2 class="title" id="outcome-title" tabindex="-1" aria-level=${levelAttr(this.headingLevel, 2)}
         >${icon(waiting ? 'progress' : 'success')}<span>${waiting ? this.t('queuedTitle') : this.t('sentTitle')}</span></h2>
       ${this.phase === 'sent'
         ? html`<p>${this.t('sent')}</p><p class="muted">${this.t('receipt', { id: this.receiptId })}</p>`
@@ -436,7 +394,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
       this.sending = false;
     }
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(this.phase === 'ready' ? (this.errors.size ? '#error-summary' : '#send-problem') : '.focus-target')?.focus();
+    this.renderRoot.querySelector<HTMLElement>(this.phase === 'ready' ? (this.errors.size ? '#error-summary' : '#send-problem') : FOCUS_TARGET)?.focus();
   }
 
   #showSendError(form: SurveyForm, error: unknown): void {

@@ -5,11 +5,8 @@ export const surveyStyles = css`
   .title { font-size: 1.375em; display: flex; gap: 0.4em; align-items: flex-start; }
   /* Nested under another widget's heading (e.g. inside the dossier tracker): a step smaller. */
   :host([heading-level='3']) .title, :host([heading-level='4']) .title { font-size: 1.125em; }
-  .hint, .muted, .description { color: var(--_muted); }
-  .hint { font-size: 0.9375em; }
+  .description { color: var(--_muted); }
   .dossier { font-weight: 600; }
-  .alert-title { font-weight: 700; }
-  .icon { width: 1.25em; height: 1.25em; flex: none; fill: currentColor; }
   .title .icon { margin-block-start: 0.1em; }
 
   .question {
@@ -38,17 +35,8 @@ export const surveyStyles = css`
   .privacy-warning { display: flex; gap: 0.4em; align-items: flex-start; color: var(--_warning); font-weight: 600; }
   .counter { font-size: 0.9375em; color: var(--_muted); }
   .counter.over { color: var(--_danger); font-weight: 700; }
-  .field-error { display: flex; gap: 0.35em; align-items: flex-start; color: var(--_danger); font-weight: 600; }
-  .error-summary ul { padding-inline-start: 1.1em; }
-  .error-summary a { color: var(--_danger); font-weight: 600; }
-  .actions { display: flex; flex-wrap: wrap; gap: 0.75em; }
 
   .loading { display: flex; gap: 0.5em; align-items: center; color: var(--_muted); }
-  .spinner {
-    width: 1em; height: 1em; border: 0.15em solid currentColor; border-inline-end-color: transparent;
-    border-radius: 50%; animation: dvc-spin 0.8s linear infinite; flex: none;
-  }
-  @keyframes dvc-spin { to { transform: rotate(360deg); } }
 
   .outcome {
     display: grid; gap: 0.5em; padding: var(--_space);

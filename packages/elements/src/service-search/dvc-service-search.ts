@@ -4,8 +4,9 @@ import { highlight, segments, type Segment } from '@dvc-kit/sdk/text';
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
 import { classifyFailure, type Failure } from '../base/failure.ts';
-import { alertView } from '../base/views.ts';
+import { alertView, headingLevel } from '../base/views.ts';
 import { onlineBadge } from '../catalog/badge.ts';
+import { catalogStyles } from '../catalog/styles.ts';
 import { fillCodeTemplate, formatDuration, formatFeeSummary, formatNumber, LEVEL_LABELS, levelLabel, portalProcedureUrl } from '../catalog/format.ts';
 import { serviceSearchStyles } from './styles.ts';
 import { serviceSearchStrings, type ServiceSearchStrings } from './strings.ts';
@@ -83,7 +84,7 @@ function searchable(query: string): boolean {
  * @cssprop --dvc-space - Base spacing (default 1em).
  */
 export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
-  static override styles = [baseStyles, serviceSearchStyles];
+  static override styles = [baseStyles, catalogStyles, serviceSearchStyles];
 
   static override properties: PropertyDeclarations = {
     level: { reflect: true },
@@ -486,11 +487,6 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     return this.#searchedQuery ? this.t('emptyTitle', { query: this.#searchedQuery }) : this.t('emptyTitleNoQuery');
   }
 
-  get #level(): number {
-    const level = Math.round(Number(this.headingLevel));
-    return Number.isFinite(level) ? Math.min(6, Math.max(1, level)) : 2;
-  }
-
   protected override render(): TemplateResult {
     if (!this.api) return this.renderFallback();
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
@@ -593,7 +589,7 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     const time = formatDuration(item.processingTime, this.locale, true);
     const fee = formatFeeSummary(item.fee, this.locale);
     return html`<li class="result" part="result">
-      <div role="heading" aria-level=${this.#level} class="name">
+      <div role="heading" aria-level=${headingLevel(this.headingLevel)} class="name">
         ${href
           ? html`<a href=${href} part="result-link" data-code=${item.code} @click=${(e: Event) => this.#onSelect(item, e)}>${name}</a>`
           : html`<button type="button" class="link-like" part="result-link" data-code=${item.code} @click=${(e: Event) => this.#onSelect(item, e)}>${name}</button>`}
@@ -632,7 +628,7 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     return html`<div class="detail">
       <p><button type="button" class="button secondary back" part="back-button" @click=${this.#back}>
         <span aria-hidden="true">←</span> ${this.t('back')}</button></p>
-      <dvc-procedure part="procedure" .client=${this.api ?? undefined} code=${code} heading-level=${this.#level}
+      <dvc-procedure part="procedure" .client=${this.api ?? undefined} code=${code} heading-level=${headingLevel(this.headingLevel)}
         submit-href=${this.submitHref ?? nothing} focus-on-load><p><a href=${portalProcedureUrl(code)} rel="noopener">${this.t('portal')}</a></p></dvc-procedure>
     </div>`;
   }

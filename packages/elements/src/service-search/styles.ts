@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 export const serviceSearchStyles = css`
   .form { display: grid; gap: 0.5em; }
-  .hint { color: var(--_muted); font-size: 0.9375em; }
   .box { display: flex; flex-wrap: wrap; gap: 0.5em; }
   .box input { flex: 1 1 14em; min-width: 0; }
   .box input::placeholder { color: var(--_muted); opacity: 1; }
@@ -12,7 +11,6 @@ export const serviceSearchStyles = css`
 
   .outcome { margin-block-start: calc(var(--_space) * 1.25); display: grid; gap: var(--_space); }
   .count { font-weight: 700; }
-  .muted { color: var(--_muted); }
   .results { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75em; }
   .results.stale { opacity: 0.6; }
   .result {
@@ -29,15 +27,12 @@ export const serviceSearchStyles = css`
   .facts > div { display: flex; flex-wrap: wrap; gap: 0 0.3em; }
   dt { color: var(--_muted); }
   dd { margin: 0; font-weight: 600; }
-  .badges { display: flex; flex-wrap: wrap; gap: 0.5em; }
   .more { text-align: center; }
   .tips { display: grid; gap: 0.2em; }
 
   .skeletons { display: grid; gap: 0.75em; }
   .skeleton-card { display: grid; gap: 0.6em; padding: 0.85em var(--_space); border: 1px solid var(--_surface-alt); border-radius: var(--_radius); min-height: 7.5em; }
-  .skeleton { display: block; height: 1em; border-radius: var(--_radius); background: var(--_surface-alt); animation: pulse 1.5s ease-in-out infinite; }
   .w80 { width: 80%; height: 1.35em; } .w50 { width: 50%; } .w60 { width: 60%; }
-  @keyframes pulse { 50% { opacity: 0.55; } }
 
   .detail { display: grid; gap: var(--_space); }
   .back span { font-size: 1.2em; line-height: 1; }

@@ -1,5 +1,4 @@
 import { html, type TemplateResult } from 'lit';
-import type { DossierStatusCode, TimingClass } from '@dvc-kit/sdk';
 
 /** How a state should read at a glance; always shown as an icon beside text, never as colour alone. */
 export type Tone = 'info' | 'progress' | 'warning' | 'danger' | 'success' | 'neutral';
@@ -16,19 +15,4 @@ const PATHS: Record<Tone, string> = {
 /** A decorative icon: the text next to it carries the meaning, so assistive technology skips it. */
 export function icon(tone: Tone): TemplateResult {
   return html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${PATHS[tone]}></path></svg>`;
-}
-
-const STATUS_TONES: Record<DossierStatusCode, Tone> = {
-  1: 'info', 2: 'info', 3: 'danger', 4: 'progress', 5: 'warning',
-  6: 'warning', 7: 'neutral', 8: 'danger', 9: 'success', 10: 'success',
-};
-
-export function statusTone(code: number): Tone {
-  return STATUS_TONES[code as DossierStatusCode] ?? 'info';
-}
-
-const TIMING_TONES: Record<TimingClass, Tone> = { early: 'success', 'on-time': 'success', overdue: 'danger', 'on-track': 'progress' };
-
-export function timingTone(timing: TimingClass): Tone {
-  return TIMING_TONES[timing] ?? 'info';
 }
