@@ -117,7 +117,7 @@ export async function measureApi({ autocannon, catalogs, queries, seconds = 3, l
           for (const connections of CONCURRENCIES) {
             const row = await load(autocannon, { url: server.url, connections, seconds, requests: scenario.requests });
             rows.push({ scenario: scenario.name, label: scenario.label, ...row });
-            log(`    ${scenario.name.padEnd(7)} c=${String(connections).padStart(2)}  ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms${row.failed ? `  ${row.failed} failed` : ''}`);
+            log(`    ${scenario.name.padEnd(7)} c=${String(connections).padStart(2)}  ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50?.toFixed(1)} ms  p95 ${row.p95?.toFixed(1)} ms  p99 ${row.p99?.toFixed(1)} ms${row.failed ? `  ${row.failed} failed` : ''}`);
           }
         }
         const after = await server.memory();

@@ -49,7 +49,7 @@ export function ensureBenchDeps(depsDir, log) {
       log(`npm install failed: ${String(error.stderr ?? error.message).trim().split('\n').slice(-3).join(' ')}`);
     }
   }
-  for (const [name, version] of wanted) {
+  for (const [name] of wanted) {
     if (status[name]) continue;
     const got = installedVersion(depsDir, name);
     status[name] = got ? { available: true, version: got } : { available: false, reason: 'install failed' };

@@ -25,6 +25,7 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--di
 
 /** Runs in the page before its own scripts: layout shifts, long tasks, when each widget first shows its form. */
 function instrument() {
+  /* global PerformanceObserver, requestAnimationFrame */
   const bench = { cls: 0, longTasks: [], rendered: {}, lastInputAt: 0, pending: null };
   Object.defineProperty(window, '__bench', { value: bench });
   new PerformanceObserver((list) => {
