@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { isDvcError, type DossierStatusCode, type Dossier, type DvcClient } from '@dvc-kit/sdk';
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
@@ -174,6 +173,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
 
   #renderForm(): TemplateResult {
     const waiting = this.waitSeconds > 0;
+    // Every keystroke writes codeDraft, so the value Lit last set always matches the field: no live() needed.
     return html`
       <h2 class="title" part="title" aria-level=${levelAttr(this.headingLevel, 2)}>${this.t('title')}</h2>
       <p class="intro">${this.t('intro')}</p>
@@ -183,7 +183,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       })))}
       <form class="form" part="form" novalidate autocomplete="off" aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         ${this.#renderField('code', 'codeLabel', 'codeHint', html`<input id="code" type="text" autocomplete="off" spellcheck="false"
-          autocapitalize="characters" inputmode="text" .value=${live(this.codeDraft)}
+          autocapitalize="characters" inputmode="text" .value=${this.codeDraft}
           aria-describedby=${this.fieldErrors.code ? 'code-hint code-error' : 'code-hint'}
           aria-invalid=${this.fieldErrors.code ? 'true' : 'false'}
           @input=${(e: Event) => { this.codeDraft = (e.target as HTMLInputElement).value; }} />`)}

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { isDvcError, type ChoiceQuestion, type DvcClient, type SurveyForm, type TextQuestion } from '@dvc-kit/sdk';
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
@@ -272,7 +271,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
       ${this.#renderError(domId, error)}
       <div class="options">
         ${q.options.map((option) => html`<label class="option">
-          <input type="radio" name=${domId} .value=${option.value} .checked=${live(this.answers[q.id] === option.value)}
+          <input type="radio" name=${domId} .value=${option.value} .checked=${this.answers[q.id] === option.value}
             ?required=${q.required} aria-invalid=${error ? 'true' : 'false'}
             @change=${() => this.#setAnswer(q.id, option.value)} />
           <span>${option.label}</span>
@@ -293,7 +292,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
       ${q.help ? html`<p class="hint" id="${domId}-help">${q.help}</p>` : nothing}
       <p class="privacy-warning" id="${domId}-warning" part="warning">${icon('warning')}<span>${this.t('privacyWarning')}</span></p>
       ${this.#renderError(domId, error)}
-      <textarea id=${domId} rows="4" .value=${live(value)} ?required=${q.required} aria-describedby=${describedBy}
+      <textarea id=${domId} rows="4" .value=${value} ?required=${q.required} aria-describedby=${describedBy}
         aria-invalid=${error ? 'true' : 'false'} autocomplete="off"
         @input=${(e: Event) => this.#onTextInput(q, (e.target as HTMLTextAreaElement).value)}></textarea>
       <p class="counter ${left < 0 ? 'over' : ''}" id="${domId}-count" part="counter">
@@ -317,6 +316,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     </div>`;
   }
 
+  // Every change and keystroke lands here, so the values Lit last set always match the fields: no live() needed.
   #setAnswer(id: string, value: string): void {
     this.answers = { ...this.answers, [id]: value };
     // An answered question stops being an error at once; the summary itself is rebuilt on the next submit.
