@@ -36,6 +36,10 @@ if (unknown.length) {
   process.exit(2);
 }
 const seconds = Number(option('seconds') ?? 3);
+if (!(seconds > 0 && seconds <= 60)) {
+  console.error('bench: --seconds must be a number of seconds between 0 and 60');
+  process.exit(2);
+}
 
 const depsDir = join(root, 'bench/.deps');
 const outDir = join(root, 'bench/results');
