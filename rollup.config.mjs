@@ -53,7 +53,11 @@ export default [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      manualChunks: (id) => (/node_modules|packages\/sdk\/src\/(?!text\.ts)|packages\/elements\/src\/base\//.test(id) ? 'shared' : undefined),
+      manualChunks: (id) => {
+        if (/node_modules|packages\/sdk\/src\/(?!text\.ts)|packages\/elements\/src\/base\//.test(id)) return 'shared';
+        // What two elements share: catalog/ (search and procedure), form/ (tracker and survey).
+        return /packages\/elements\/src\/(catalog|form)\//.exec(id)?.[1];
+      },
     },
   },
   // Everything in one file, for pages that prefer a single request.

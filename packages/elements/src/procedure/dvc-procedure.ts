@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import type { DocumentCase, Method, Procedure } from '@dvc-kit/sdk';
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
-import { classifyFailure, type Failure } from '../base/failure.ts';
+import { classifyFailure, failureView, type Failure } from '../catalog/failure.ts';
 import { alertView, headingLevel } from '../base/views.ts';
 import { onlineBadge } from '../catalog/badge.ts';
 import { catalogStyles } from '../catalog/styles.ts';
@@ -193,22 +193,11 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
   }
 
   #renderFailure(failure: Failure): TemplateResult {
-    const retry = html`<p><button class="button secondary" type="button" part="retry-button" ?disabled=${!this.retryReady}
-      @click=${() => this.retry()}>${this.t('retry')}</button></p>`;
-    let box: TemplateResult;
-    switch (failure.kind) {
-      case 'not-found': {
-        const portal = portalProcedureUrl(this.code);
-        box = alertView('warning', this.t('notFoundTitle'), this.t('notFound', { code: this.code }),
-          html`<p><a href=${portal} rel="noopener" target="_blank" part="portal-link">${this.t('portal')}
-            <span class="visually-hidden">${this.t('newWindow')}</span></a></p>`);
-        break;
-      }
-      case 'offline': box = alertView('warning', this.t('offlineTitle'), this.t('offline'), retry); break;
-      case 'rate-limited': box = alertView('warning', this.t('errorTitle'), this.t('rateLimited', { seconds: failure.retryAfter }), retry); break;
-      default: box = alertView('danger', this.t('errorTitle'), this.t('error'), retry);
-    }
-    return html`<div class="failure">${box}</div>`;
+    const portal = html`<p><a href=${portalProcedureUrl(this.code)} rel="noopener" target="_blank" part="portal-link">${this.t('portal')}
+      <span class="visually-hidden">${this.t('newWindow')}</span></a></p>`;
+    return html`<div class="failure">${failure.kind === 'not-found'
+      ? alertView('warning', this.t('notFoundTitle'), this.t('notFound', { code: this.code }), portal)
+      : failureView(failure, (key, params) => this.t(key, params), this.retryReady, () => this.retry())}</div>`;
   }
 
   #renderProcedure(p: Procedure): TemplateResult {

@@ -3,7 +3,7 @@ import type { FilterValue, Level, ProcedureSummary, SearchFacets, SearchParams }
 import { highlight, segments, type Segment } from '@dvc-kit/sdk/text';
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
-import { classifyFailure, type Failure } from '../base/failure.ts';
+import { classifyFailure, failureView, type Failure } from '../catalog/failure.ts';
 import { alertView, headingLevel } from '../base/views.ts';
 import { onlineBadge } from '../catalog/badge.ts';
 import { catalogStyles } from '../catalog/styles.ts';
@@ -615,13 +615,7 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   }
 
   #renderFailure(failure: Failure, more = false): TemplateResult {
-    const retry = html`<p><button type="button" class="button secondary" part="retry-button" ?disabled=${!this.retryReady}
-      @click=${() => (more ? this.#search({ append: true }) : this.#retry())}>${this.t('retry')}</button></p>`;
-    switch (failure.kind) {
-      case 'offline': return alertView('warning', this.t('offlineTitle'), this.t('offline'), retry);
-      case 'rate-limited': return alertView('warning', this.t('rateLimitedTitle'), this.t('rateLimited', { seconds: failure.retryAfter }), retry);
-      default: return alertView('danger', this.t('errorTitle'), this.t('error'), retry);
-    }
+    return failureView(failure, (key, params) => this.t(key, params), this.retryReady, () => (more ? this.#search({ append: true }) : this.#retry()));
   }
 
   #renderDetail(code: string): TemplateResult {

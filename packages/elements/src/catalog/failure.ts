@@ -1,0 +1,38 @@
+import { html, type TemplateResult } from 'lit';
+import { isDvcError } from '@dvc-kit/sdk';
+import { alertView } from '../base/views.ts';
+
+/** Why a call failed, in the terms a citizen's way out depends on. */
+export type Failure =
+  | { kind: 'offline' }
+  | { kind: 'rate-limited'; retryAfter: number }
+  | { kind: 'not-found' }
+  | { kind: 'error' };
+
+/** Classify an SDK error for display; null when the call was aborted on purpose (a newer one replaced it). */
+export function classifyFailure(error: unknown, signal?: AbortSignal): Failure | null {
+  if (signal?.aborted) return null;
+  if (!isDvcError(error)) return { kind: 'error' };
+  switch (error.kind) {
+    case 'aborted': return null;
+    case 'network': return { kind: 'offline' };
+    case 'rate-limited': return { kind: 'rate-limited', retryAfter: Math.max(1, Math.ceil(error.retryAfter ?? 30)) };
+    case 'not-found': return { kind: 'not-found' };
+    default: return globalThis.navigator?.onLine === false ? { kind: 'offline' } : { kind: 'error' };
+  }
+}
+
+/** The strings a failure message takes from its element. */
+export type FailureKey = 'offlineTitle' | 'offline' | 'rateLimitedTitle' | 'rateLimited' | 'errorTitle' | 'error' | 'retry';
+
+/**
+ * A load that failed, with its way out: a retry button (`part="retry-button"`), locked while the server asks us to
+ * wait. Offline and rate limits are warnings (waiting fixes them); anything else is an error.
+ */
+export function failureView(failure: Failure, t: (key: FailureKey, params?: Record<string, number>) => string, retryReady: boolean, retry: () => void): TemplateResult {
+  const button = html`<p><button class="button secondary" type="button" part="retry-button" ?disabled=${!retryReady}
+    @click=${retry}>${t('retry')}</button></p>`;
+  if (failure.kind === 'offline') return alertView('warning', t('offlineTitle'), t('offline'), button);
+  if (failure.kind === 'rate-limited') return alertView('warning', t('rateLimitedTitle'), t('rateLimited', { seconds: failure.retryAfter }), button);
+  return alertView('danger', t('errorTitle'), t('error'), button);
+}
