@@ -513,17 +513,20 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     </form>`;
   }
 
-  #options(values: { id: string; label: string; count: number | null }[], selected: string): TemplateResult[] {
+  #filter(kind: 'level' | 'field', all: string, values: { id: string; label: string; count: number | null }[], selected: string): TemplateResult {
     const list = [...values];
     if (selected && !list.some((v) => v.id === selected)) list.push({ id: selected, label: selected, count: null });
-    return list.map((v) => html`<option value=${v.id} ?selected=${v.id === selected}>${
-      v.count === null ? v.label : this.t('option', { label: v.label, count: formatNumber(v.count, this.locale) })}</option>`);
+    return html`<div class="filter">
+      <label for=${kind}>${this.t(kind)}</label>
+      <select id=${kind} @change=${(e: Event) => this.#onFilter(kind, e)}>
+        <option value="" ?selected=${!selected}>${all}</option>
+        ${list.map((v) => html`<option value=${v.id} ?selected=${v.id === selected}>${
+          v.count === null ? v.label : this.t('option', { label: v.label, count: formatNumber(v.count, this.locale) })}</option>`)}
+      </select></div>`;
   }
 
   #renderFilters(): TemplateResult | typeof nothing {
-    const showLevel = !this.level;
-    const showField = !this.field;
-    if (!showLevel && !showField) return nothing;
+    if (this.level && this.field) return nothing;
     const levelLabelOf = (id: string) => (LEVELS.includes(id as Level) ? levelLabel(id as Level, this.locale) : id);
     const levels = this.facets
       ? this.facets.levels.map((f) => ({ id: f.value, label: levelLabelOf(f.value), count: f.count }))
@@ -533,18 +536,8 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
       : this.fieldList.map((f) => ({ id: f.id, label: f.name, count: f.count }));
     return html`<fieldset class="filters" part="filters">
       <legend class="visually-hidden">${this.t('filters')}</legend>
-      ${showLevel ? html`<div class="filter">
-        <label for="level">${this.t('level')}</label>
-        <select id="level" @change=${(e: Event) => this.#onFilter('level', e)}>
-          <option value="" ?selected=${!this.userLevel}>${this.t('allLevels')}</option>
-          ${this.#options(levels, this.userLevel)}
-        </select></div>` : nothing}
-      ${showField ? html`<div class="filter">
-        <label for="field">${this.t('field')}</label>
-        <select id="field" @change=${(e: Event) => this.#onFilter('field', e)}>
-          <option value="" ?selected=${!this.userField}>${this.t('allFields')}</option>
-          ${this.#options(fields, this.userField)}
-        </select></div>` : nothing}
+      ${this.level ? nothing : this.#filter('level', this.t('allLevels'), levels, this.userLevel)}
+      ${this.field ? nothing : this.#filter('field', this.t('allFields'), fields, this.userField)}
     </fieldset>`;
   }
 
