@@ -1,8 +1,8 @@
 // The distribution tests check built output; they build it first when it is missing or older than its sources
 // (`npm test` builds before the Node tests, so there this is a quick look at file times).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ROOT } from './server.ts';
 
 export const BUILT = [
@@ -32,11 +32,38 @@ export function newest(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-export function ensureBuilt(): void {
+function fresh(): boolean {
   const outputs = BUILT.map((file) => join(ROOT, file));
   const oldestOutput = outputs.every(existsSync) ? Math.min(...outputs.map((file) => statSync(file).mtimeMs)) : 0;
   const newestSource = Math.max(...SOURCES.map((path) => newest(join(ROOT, path))));
-  if (oldestOutput > newestSource) return;
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status})`);
+  return oldestOutput > newestSource;
+}
+
+// Test files may run in parallel (one per spare core): one builds, the others wait for it instead of deleting
+// the dist it is writing.
+const LOCK = join(ROOT, 'node_modules/.cache/dvc-kit-build.lock');
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+export function ensureBuilt(): void {
+  if (fresh()) return;
+  mkdirSync(dirname(LOCK), { recursive: true });
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // Someone else is building; a lock older than ten minutes is left over from a killed run.
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 600_000) rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() - started > 600_000) throw new Error(`waited too long for ${LOCK}`);
+      sleep(500);
+    }
+  }
+  try {
+    if (fresh()) return;
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status})`);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
