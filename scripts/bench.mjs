@@ -96,11 +96,15 @@ const spread = queries.filter((_, i) => i % Math.floor(queries.length / 20) === 
 const provincePresent = existsSync(provinceCsv);
 if (!provincePresent) report.skipped.push(`the province catalogue (${provinceCsv}): not on this machine; the API ran on the sample and a catalogue synthesised from it`);
 
-const cdnLoader = join(root, 'packages/elements/dist/cdn/dvc-kit.js');
-if ((only.includes('size') || only.includes('widgets')) && !existsSync(cdnLoader)) {
-  log('bench: the CDN bundles are not built; running npm run build first');
-  const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) report.errors.push({ section: 'build', message: `npm run build exited with ${build.status}` });
+// Measure what the sources build to now: rebuild when the bundles are missing or older than their sources, through
+// the distribution tests' helper, which waits for a build another process is running instead of racing it.
+if (only.includes('size') || only.includes('widgets')) {
+  try {
+    const { ensureBuilt } = await import('../test/support/build.ts');
+    ensureBuilt();
+  } catch (error) {
+    report.errors.push({ section: 'build', message: error.message.split('\n')[0] });
+  }
 }
 
 await section('size', async () => {

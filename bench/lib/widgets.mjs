@@ -89,8 +89,12 @@ const at = (values, p) => {
 function trackBytes(cdp) {
   const kinds = new Map();
   const bytes = {};
+  // Not counted as bytes: kept so a page that never renders can say which request failed.
+  Object.defineProperty(bytes, 'failed', { value: [], enumerable: false });
   cdp.on('Network.responseReceived', ({ requestId, type, response }) => {
-    kinds.set(requestId, new URL(response.url).pathname.startsWith('/v1/') ? 'api' : type.toLowerCase());
+    const path = new URL(response.url).pathname;
+    kinds.set(requestId, path.startsWith('/v1/') ? 'api' : type.toLowerCase());
+    if (response.status >= 400) bytes.failed.push(`${response.status} ${path}`);
   });
   cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
     const kind = kinds.get(requestId) ?? 'other';
@@ -113,7 +117,10 @@ async function coldLoad(browser, url, { viewport, network = null }) {
     const bytes = trackBytes(cdp);
     await page.evaluateOnNewDocument(instrument);
     await page.goto(url, { waitUntil: 'networkidle0', timeout: 60_000 });
-    await page.waitForFunction(() => Object.keys(window.__bench.rendered).length === 3, { timeout: 30_000 });
+    await page.waitForFunction(() => Object.keys(window.__bench.rendered).length === 3, { timeout: 30_000 }).catch(async () => {
+      const rendered = await page.evaluate(() => Object.keys(window.__bench.rendered));
+      throw new Error(`the widgets did not all render within 30 s (rendered: ${rendered.join(', ') || 'none'}; failed requests: ${bytes.failed.join(', ') || 'none'})`);
+    });
     const timings = await page.evaluate(() => ({
       rendered: window.__bench.rendered,
       cls: window.__bench.cls,
