@@ -25,12 +25,27 @@ export const baseStyles = css`
     --_mark: var(--dvc-color-mark, #fff0a8);
     --_radius: var(--dvc-radius, 0.25em);
     --_space: var(--dvc-space, 1em);
-    font-family: var(--dvc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
-    font-size: var(--dvc-font-size, medium);
-    line-height: 1.5;
-    color: var(--_text);
-    text-align: start;
-    overflow-wrap: anywhere;
+    /* The text properties every part inherits are !important: in the shadow tree's context that beats the page's
+       rules for the host element itself (a page's "* { all: unset }" or "* { font-size: 40px !important }"), which
+       the plain "all: initial" above loses to. Pages theme through the --dvc-* tokens. Both languages are LTR,
+       so an RTL page must not reorder the text. */
+    font-family: var(--dvc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif) !important;
+    font-size: var(--dvc-font-size, medium) !important;
+    font-style: normal !important;
+    font-weight: 400 !important;
+    line-height: 1.5 !important;
+    color: var(--_text) !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    text-align: start !important;
+    white-space: normal !important;
+    word-break: normal !important;
+    overflow-wrap: anywhere !important;
+    direction: ltr !important;
+    unicode-bidi: isolate !important;
   }
   :host([hidden]) { display: none; }
   *, *::before, *::after { box-sizing: border-box; }
