@@ -22,6 +22,19 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Firefox ESR where Debian puts it (or FIREFOX_PATH); undefined when it is not installed. */
+export function firefoxPath(): string | undefined {
+  const path = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+  return existsSync(path) ? path : undefined;
+}
+
+/** Stock Firefox driven over WebDriver BiDi (no geckodriver), for the tests that also run there. */
+export function launchFirefox(): Promise<Browser> {
+  const executablePath = firefoxPath();
+  if (!executablePath) throw new Error('Firefox not found: install it (apt-get install firefox-esr) or set FIREFOX_PATH');
+  return puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
+}
+
 /** Everything on a page that a visitor (or its console) would see go wrong. */
 export interface PageProblems {
   /** Console errors and warnings (CSP violations land here), uncaught exceptions, failed and 4xx/5xx requests. */
