@@ -1,7 +1,6 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { getCustomElements, type Meta, type StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import manifest from '../packages/elements/custom-elements.json';
 import { storyClient } from './support/api.ts';
 
 interface CssProperty {
@@ -9,10 +8,18 @@ interface CssProperty {
   description?: string;
 }
 
-/** Every `--dvc-*` token any element documents (JSDoc `@cssprop`), with the longest description found. */
+interface Manifest {
+  modules: { declarations?: { cssProperties?: CssProperty[] }[] }[];
+}
+
+/**
+ * Every `--dvc-*` token any element documents (JSDoc `@cssprop`), with the longest description found, from the
+ * custom-elements.json that .storybook/preview.ts hands to Storybook.
+ */
 function tokens(): CssProperty[] {
+  const manifest = getCustomElements() as Manifest;
   const byName = new Map<string, CssProperty>();
-  for (const module of manifest.modules as { declarations?: { cssProperties?: CssProperty[] }[] }[]) {
+  for (const module of manifest.modules) {
     for (const declaration of module.declarations ?? []) {
       for (const property of declaration.cssProperties ?? []) {
         const known = byName.get(property.name);
