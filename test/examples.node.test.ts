@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { ensureBuilt } from './support/build.ts';
-import { launchBrowser, textOf, watchProblems, type PageProblems } from './support/browser.ts';
+import { launchBrowser, textOf, watchProblems } from './support/browser.ts';
 import { startExamplesServer, type PrintedDossier, type StartedServer } from './support/server.ts';
 
 let server: StartedServer;
@@ -23,24 +23,41 @@ after(async () => {
   await server?.close();
 });
 
-async function open(path: string, width = 1280): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await browser.newPage();
-  await page.setViewport({ width, height: 900 });
-  const problems = watchProblems(page);
-  await page.goto(server.url + path, { waitUntil: 'networkidle0' });
-  return { page, problems };
+interface VisitOptions {
+  width?: number;
+  /** Runs before the page loads (e.g. request interception). */
+  setup?: (page: Page) => Promise<void>;
+  /** Problems this test expects (they are not failures). */
+  allow?: (problem: string) => boolean;
 }
 
-async function finish(page: Page, problems: PageProblems): Promise<void> {
-  problems.stop();
-  await page.close();
-  assert.deepEqual(problems.list, [], 'the page had problems');
+/**
+ * Opens `path` in a fresh tab, runs `body`, then requires that the page had no problems. When `body` fails, the
+ * page's problems (a failed chunk, a CSP violation…) are added to the error: they are usually the reason.
+ */
+async function visit(path: string, body: (page: Page) => Promise<void>, options: VisitOptions = {}): Promise<void> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.setViewport({ width: options.width ?? 1280, height: 900 });
+  await options.setup?.(page);
+  const problems = watchProblems(page, { allow: options.allow });
+  try {
+    await page.goto(server.url + path, { waitUntil: 'networkidle0' });
+    await body(page);
+  } catch (error) {
+    if (error instanceof Error && problems.list.length) error.message += `\nproblems on ${path}:\n  ${problems.list.join('\n  ')}`;
+    throw error;
+  } finally {
+    problems.stop();
+    await page.close();
+  }
+  assert.deepEqual(problems.list, [], `problems on ${path}`);
 }
 
 /** Types into the search box and waits for the result for 1.001193; returns the result codes shown. */
 async function searchKhaiSinh(page: Page, host = 'dvc-service-search'): Promise<string[]> {
   await page.locator(`${host} >>> input#q`).fill('khai sinh');
-  await page.waitForSelector(`${host} >>> [part~="result-link"][data-code="1.001193"]`, { timeout: 15_000 });
+  await page.waitForSelector(`${host} >>> [part~="result-link"][data-code="1.001193"]`);
   return page.$$eval(`${host} >>> [part~="result-link"]`, (links) => links.map((link) => link.getAttribute('data-code') ?? ''));
 }
 
@@ -63,19 +80,16 @@ function featured(match: string): PrintedDossier {
 }
 
 describe('examples served by npm start', () => {
-  test('the examples index links every example, and each link opens a page', async () => {
-    const { page, problems } = await open('/examples/');
+  test('the examples index links every example, and each link opens a page', () => visit('/examples/', async (page) => {
     const links = await page.$$eval('main a', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
     assert.equal(links.length, 5);
     for (const link of links) {
       const response = await page.goto(link, { waitUntil: 'domcontentloaded' });
       assert.equal(response?.status(), 200, link);
     }
-    await finish(page, problems);
-  });
+  }));
 
-  test('commune page: commune-level search, a dossier with a supplement request, the survey form', async () => {
-    const { page, problems } = await open('/examples/commune/');
+  test('commune page: commune-level search, a dossier with a supplement request, the survey form', () => visit('/examples/commune/', async (page) => {
     assert.equal(await page.$eval('html', (el) => el.lang), 'vi');
 
     const codes = await searchKhaiSinh(page);
@@ -93,11 +107,9 @@ describe('examples served by npm start', () => {
 
     const survey = await textOf(page, 'dvc-satisfaction-survey >>> [part~="question"]');
     assert.ok(survey.length > 10, 'the general survey renders its first question');
-    await finish(page, problems);
-  });
+  }));
 
-  test('department page: search preset to hộ tịch links to the site\'s own procedure page', async () => {
-    const { page, problems } = await open('/examples/department/');
+  test('department page: search preset to hộ tịch links to the site\'s own procedure page', () => visit('/examples/department/', async (page) => {
     await searchKhaiSinh(page);
     assert.equal(await page.$('dvc-service-search >>> select#field'), null, 'the field is preset, so not offered');
     const href = await page.$eval('dvc-service-search >>> a[data-code="1.001193"]', (a) => (a as HTMLAnchorElement).href);
@@ -112,30 +124,28 @@ describe('examples served by npm start', () => {
     assert.match(detail, /Đăng ký khai sinh/);
     const submit = await page.$eval('dvc-procedure >>> a[part~="submit-link"]', (a) => a.getAttribute('href'));
     assert.match(submit ?? '', /ma_thu_tuc=1\.001193$/);
-    await finish(page, problems);
-  });
+  }));
 
-  test('plain page: one script tag and one element work', async () => {
-    const { page, problems } = await open('/examples/plain/');
+  test('plain page: one script tag and one element work', () => visit('/examples/plain/', async (page) => {
     const scripts = await page.$$eval('script', (list) => list.map((s) => s.getAttribute('src')));
     assert.deepEqual(scripts, ['/cdn/dvc-kit.js']);
     await searchKhaiSinh(page);
     assert.ok(await fallbackHidden(page, 'dvc-service-search'));
-    await finish(page, problems);
-  });
+  }));
 
-  test('plain page: when the script cannot load, the fallback link to the national portal stays', async () => {
-    const page = await browser.newPage();
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname.startsWith('/cdn/')) void request.abort('blockedbyclient');
-      else void request.continue();
-    });
-    await page.goto(server.url + '/examples/plain/', { waitUntil: 'networkidle0' });
+  test('plain page: when the script cannot load, the fallback link to the national portal stays', () => visit('/examples/plain/', async (page) => {
     const link = await page.$eval('dvc-service-search a', (a) => ({ href: (a as HTMLAnchorElement).href, shown: a.getClientRects().length > 0 }));
     assert.deepEqual(link, { href: 'https://dichvucong.gov.vn/', shown: true });
-    await page.close();
-  });
+  }, {
+    async setup(page) {
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname.startsWith('/cdn/')) void request.abort('blockedbyclient');
+        else void request.continue();
+      });
+    },
+    allow: (problem) => problem.includes('/cdn/dvc-kit.js'),
+  }));
 
   // The policies docs/embedding.md tells a web team to use: nothing but the script and the API, no style-src at
   // all (Lit styles through constructable stylesheets), and Trusted Types with Lit's one policy.
@@ -144,36 +154,35 @@ describe('examples served by npm start', () => {
     "default-src 'none'; script-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html",
   ];
   for (const bundle of ['dvc-kit.js', 'dvc-kit.all.js']) {
-    test(`${bundle} works under the documented strict CSPs (sent as a header)`, async () => {
-      for (const policy of POLICIES) {
-        const page = await browser.newPage();
-        await page.setRequestInterception(true);
-        // A host page of our own making, served on the API's origin with the policy as a real response header.
-        page.on('request', (request) => {
-          if (!request.url().endsWith('/csp-host.html')) return void request.continue();
-          void request.respond({
-            status: 200,
-            contentType: 'text/html; charset=utf-8',
-            headers: { 'content-security-policy': policy },
-            body: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>CSP</title>
-              <script type="module" src="/cdn/${bundle}"></script></head><body><dvc-provider base-url="/">
-              <dvc-service-search></dvc-service-search><dvc-satisfaction-survey form="general"></dvc-satisfaction-survey>
-              </dvc-provider></body></html>`,
-          });
-        });
-        // This bare host page has no icon; Chromium's automatic /favicon.ico request is not dvc-kit's doing.
-        const problems = watchProblems(page, { allow: (p) => p.includes('/favicon.ico') });
-        await page.goto(`${server.url}/csp-host.html`, { waitUntil: 'networkidle0' });
+    for (const [index, policy] of POLICIES.entries()) {
+      test(`${bundle} works under documented strict CSP #${index + 1} (sent as a header)`, () => visit('/csp-host.html', async (page) => {
         await searchKhaiSinh(page);
         await textOf(page, 'dvc-satisfaction-survey >>> [part~="question"]');
-        await finish(page, problems);
-      }
-    });
+      }, {
+        async setup(page) {
+          await page.setRequestInterception(true);
+          // A host page of our own making, served on the API's origin with the policy as a real response header.
+          page.on('request', (request) => {
+            if (!request.url().endsWith('/csp-host.html')) return void request.continue();
+            void request.respond({
+              status: 200,
+              contentType: 'text/html; charset=utf-8',
+              headers: { 'content-security-policy': policy },
+              body: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>CSP</title>
+                <script type="module" src="/cdn/${bundle}"></script></head><body><dvc-provider base-url="/">
+                <dvc-service-search></dvc-service-search><dvc-satisfaction-survey form="general"></dvc-satisfaction-survey>
+                </dvc-provider></body></html>`,
+            });
+          });
+        },
+        // This bare host page has no icon; Chromium's automatic /favicon.ico request is not dvc-kit's doing.
+        allow: (problem) => problem.includes('/favicon.ico'),
+      }));
+    }
   }
 
-  test('Vite app: the SDK lists fields, the element searches and reports the chosen procedure', async () => {
-    const { page, problems } = await open('/examples/vite-app/');
-    await page.waitForSelector('#fields button[data-field="ho-tich"]', { timeout: 15_000 });
+  test('Vite app: the SDK lists fields, the element searches and reports the chosen procedure', () => visit('/examples/vite-app/', async (page) => {
+    await page.waitForSelector('#fields button[data-field="ho-tich"]');
     assert.equal(await page.$$eval('#fields button', (buttons) => buttons.length), 7, '"all" and the six largest fields');
     await page.locator('#fields button[data-field="ho-tich"]').click();
     assert.equal(await page.$eval('dvc-service-search', (el) => el.getAttribute('field')), 'ho-tich');
@@ -183,11 +192,9 @@ describe('examples served by npm start', () => {
     assert.match(await textOf(page, '#chosen'), /Đăng ký khai sinh \(mã 1\.001193\)/);
     // The search then opens the procedure inline (its code loaded on demand).
     assert.match(await textOf(page, 'dvc-service-search >>> dvc-procedure >>> [part~="title"]'), /Đăng ký khai sinh/);
-    await finish(page, problems);
-  });
+  }));
 
-  test('React app: JSX attributes and ondvc-select work, the lang switch reaches the widgets, the tracker finds a dossier', async () => {
-    const { page, problems } = await open('/examples/react-app/', 360);
+  test('React app: JSX attributes and ondvc-select work, the lang switch reaches the widgets, the tracker finds a dossier', () => visit('/examples/react-app/', async (page) => {
     await searchKhaiSinh(page);
     await page.locator('dvc-service-search >>> [data-code="1.001193"]').click();
     assert.match(await textOf(page, '.recent li'), /Đăng ký khai sinh\s+1\.001193/);
@@ -200,11 +207,10 @@ describe('examples served by npm start', () => {
         const label = tracker?.shadowRoot?.querySelector('label[for="code"]')?.textContent?.trim();
         return label && label !== before;
       },
-      { timeout: 5_000 },
+      {},
       labelVi.trim(),
     );
     const result = await lookUp(page, featured('status 10'));
     assert.match(result, /Dossier/i, 'the result speaks English after the switch');
-    await finish(page, problems);
-  });
+  }, { width: 360 }));
 });
