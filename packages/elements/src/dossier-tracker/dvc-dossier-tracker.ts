@@ -77,6 +77,7 @@ function problemOf(error: unknown): Problem {
  * @csspart history - The processing history (newest first).
  * @csspart survey-invite - The invitation to rate the service.
  * @cssprop --dvc-color-primary - Buttons, links and headings accent (default navy #0b3d91).
+ * @cssprop --dvc-color-on-primary - Text on primary-coloured buttons (default #ffffff).
  * @cssprop --dvc-color-text - Body text.
  * @cssprop --dvc-color-muted - Secondary text (hints, units).
  * @cssprop --dvc-color-surface - Background.

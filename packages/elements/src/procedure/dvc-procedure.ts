@@ -36,6 +36,7 @@ type View =
  * @csspart retry-button - "Try again" after a failure.
  * @csspart fallback - The wrapper of the fallback slot.
  * @cssprop --dvc-color-primary - Buttons, accents (default #0b3d91).
+ * @cssprop --dvc-color-on-primary - Text on primary-coloured buttons (default #ffffff).
  * @cssprop --dvc-color-accent - The rule under the title (default #a50e0e).
  * @cssprop --dvc-color-text - Text (default #1b1b1b).
  * @cssprop --dvc-color-muted - Secondary text (default #505a66).

@@ -57,6 +57,7 @@ const FOCUS_TARGET = '.title, .alert';
  * @csspart alert - A problem message (load or send failure, missing dossier).
  * @csspart outcome - The thank-you or saved-on-this-device message.
  * @cssprop --dvc-color-primary - Buttons, selected options (default navy #0b3d91).
+ * @cssprop --dvc-color-on-primary - Text on primary-coloured buttons (default #ffffff).
  * @cssprop --dvc-color-text - Body text.
  * @cssprop --dvc-color-muted - Hints and the counter.
  * @cssprop --dvc-color-surface - Background.
