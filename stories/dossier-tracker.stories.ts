@@ -3,20 +3,11 @@ import { html } from 'lit';
 import type { DemoDossier } from '@dvc-kit/reference-api';
 import type { DvcDossierTracker } from '../packages/elements/src/dossier-tracker/dvc-dossier-tracker.ts';
 import { storyClient, storyDossiers, type StoryClientOptions } from './support/api.ts';
+import { waitFor } from './support/wait.ts';
 
 interface TrackerArgs {
   code: string;
   network: NonNullable<StoryClientOptions['network']>;
-}
-
-/** Polls inside a play function until the element shows `selector` (the in-tab API answers asynchronously). */
-async function waitFor(el: Element, selector: string): Promise<HTMLElement> {
-  for (let i = 0; i < 200; i++) {
-    const found = el.shadowRoot?.querySelector<HTMLElement>(selector);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`story: ${selector} never appeared`);
 }
 
 function tracker(canvas: HTMLElement): DvcDossierTracker {

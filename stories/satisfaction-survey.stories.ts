@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { DvcSatisfactionSurvey } from '../packages/elements/src/satisfaction-survey/dvc-satisfaction-survey.ts';
 import { storyClient, storyDossiers, type StoryClientOptions } from './support/api.ts';
+import { waitFor } from './support/wait.ts';
 
 interface SurveyArgs {
   form: string;
@@ -10,16 +11,6 @@ interface SurveyArgs {
 }
 
 const returned = storyDossiers.find((d) => d.status === 10)!;
-
-/** Polls inside a play function until the element shows `selector` (the in-tab API answers asynchronously). */
-async function waitFor(el: Element, selector: string): Promise<HTMLElement> {
-  for (let i = 0; i < 200; i++) {
-    const found = el.shadowRoot?.querySelector<HTMLElement>(selector);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`story: ${selector} never appeared`);
-}
 
 async function loaded(canvas: HTMLElement): Promise<DvcSatisfactionSurvey> {
   const el = canvas.querySelector('dvc-satisfaction-survey')!;

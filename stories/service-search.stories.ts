@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import type { DvcServiceSearch } from '../packages/elements/src/service-search/dvc-service-search.ts';
 import { storyClient, type StoryClientOptions } from './support/api.ts';
+import { waitFor } from './support/wait.ts';
 
 interface SearchArgs {
   query: string;
@@ -10,16 +11,6 @@ interface SearchArgs {
   detailHref: string;
   lang: string;
   network: NonNullable<StoryClientOptions['network']>;
-}
-
-/** Polls inside a play function until the element shows `selector` (the in-tab API answers asynchronously). */
-async function waitFor(el: Element, selector: string): Promise<HTMLElement> {
-  for (let i = 0; i < 200; i++) {
-    const found = el.shadowRoot?.querySelector<HTMLElement>(selector);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`story: ${selector} never appeared`);
 }
 
 const search = (canvas: HTMLElement) => canvas.querySelector('dvc-service-search') as DvcServiceSearch;

@@ -2,6 +2,7 @@ import { getCustomElements, type Meta, type StoryObj } from '@storybook/web-comp
 import { html, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { storyClient } from './support/api.ts';
+import { waitFor } from './support/wait.ts';
 
 interface CssProperty {
   name: string;
@@ -72,14 +73,6 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
-/** Polls until the element's shadow root shows `selector` (the in-tab API answers asynchronously). */
-async function waitFor(el: Element, selector: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (el.shadowRoot?.querySelector(selector)) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`story: ${selector} never appeared`);
-}
 
 export const Tokens: Story = {
   parameters: { docs: { description: { story: 'Mọi token, lấy từ custom-elements.json. / Every token, read from custom-elements.json.' } } },
