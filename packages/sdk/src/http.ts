@@ -126,10 +126,16 @@ function toDvcError(e: unknown): DvcError {
   return new DvcError((e as Error)?.name == 'TimeoutError' ? 'timeout' : 'network', { cause: e });
 }
 
+// Explicit bidi embeddings, overrides and isolates. In API text they reorder whatever a widget prints after them in
+// the same line (its own labels, "Cán bộ:") or disguise a number ("Trojan Source": 000.05 shown as 50.000);
+// Vietnamese and English text never needs them, so they are dropped from every string of a response.
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+const withoutBidiControls = (_key: string, v: unknown) => (typeof v == 'string' ? v.replace(BIDI_CONTROLS, '') : v);
+
 /** Parse and check a body; anything unexpected is `invalid-response`, never a crash further down. */
 export function parse<T>(reply: Reply, guard: (v: unknown) => v is T): T {
   let v: unknown;
-  try { v = JSON.parse(reply.text); } catch { /* the guard rejects undefined */ }
+  try { v = JSON.parse(reply.text, withoutBidiControls); } catch { /* the guard rejects undefined */ }
   if (!guard(v)) throw new DvcError('invalid-response', { status: reply.status });
   return v;
 }
