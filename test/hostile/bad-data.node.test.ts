@@ -17,7 +17,7 @@ import { textOf } from '../support/browser.ts';
 import { scrollsSideways } from './support/checks.ts';
 import { startGateway, type Gateway } from './support/gateway.ts';
 import { browserNames, instrument, launch, payloadRuns, screenshot, startHostileServer, type Incidents } from './support/harness.ts';
-import { injectedElements, visualOrder } from './support/inert.ts';
+import { injectedElements, textNodesWith, visualOrder } from './support/inert.ts';
 import { answerSurvey, click, fill, lookUp } from './support/widgets.ts';
 import {
   GATEWAY_PROCEDURE, gatewayRoutes, HOSTILE_CODE, HOSTILE_DOSSIER_CODE, HOSTILE_DOSSIER_ID, HOSTILE_STRINGS, hostileCatalog, hostileDossier,
@@ -61,7 +61,6 @@ for (const browserName of browserNames()) {
     let browser: Browser;
     let page: Page;
     let incidents: Incidents;
-    let rendered = 0;
 
     before(async () => {
       browser = await launch(browserName);
@@ -89,7 +88,6 @@ for (const browserName of browserNames()) {
         assert.ok(card, `the search lists ${name}`);
         // The catalogue loader cleans whitespace and zero-width characters, the SDK bidi controls; the rest shows as typed.
         assert.ok(collapse(card).includes(collapse(text).slice(0, 200)), `${name} reads as text: ${card.slice(0, 120)}`);
-        rendered++;
       }
       const fee = await visualOrder(page, 'search', '000.05');
       assert.ok(fee.found >= 1 && fee.reversed === 0, `a bidi override cannot disguise 000.05 as 50.000: ${JSON.stringify(fee)}`);
@@ -101,7 +99,6 @@ for (const browserName of browserNames()) {
         }, { timeout: 10_000 }, `Khai sinh thử nghiệm ${i + 1}:`);
         const sections = await page.$$eval('#procedure >>> [part~="section"]', (list) => list.length);
         assert.ok(sections >= 6, `${name}: the procedure shows its sections (${sections})`);
-        rendered += 14;
       }
     });
 
@@ -116,7 +113,6 @@ for (const browserName of browserNames()) {
       assert.equal(supplements, HOSTILE_STRINGS.length);
       // Each step reads "<unit> · Cán bộ: <officer>": unterminated overrides in the unit must not turn our label around.
       assert.deepEqual(await visualOrder(page, 'tracker', 'Cán bộ:'), { found: HOSTILE_STRINGS.length, reversed: 0 });
-      rendered += HOSTILE_STRINGS.length * 6 + 3;
     });
 
     test('gateway: bad match positions, a javascript: portal link, a survey form and a receipt made of markup', async () => {
@@ -138,7 +134,6 @@ for (const browserName of browserNames()) {
       const outcome = await answerSurvey(page, '#gw-survey');
       assert.ok(outcome.includes('<img src="x" onerror='), `the receipt id is shown as text: ${outcome.slice(0, 200)}`);
       assert.ok(gateway.requests.includes(`GET /v1/procedures/${GATEWAY_PROCEDURE}`));
-      rendered += HOSTILE_STRINGS.length * 20;
     });
 
     test('inert and readable: nothing ran or was injected, no dialog, no sideways scrolling, no uncaught exception', async (t) => {
@@ -147,8 +142,10 @@ for (const browserName of browserNames()) {
       assert.deepEqual(await injectedElements(page), []);
       assert.equal(await scrollsSideways(page), false, 'the 10,000-character texts wrap');
       assert.deepEqual(incidents.pageErrors, []);
-      t.diagnostic(`${HOSTILE_STRINGS.length} hostile strings in about ${rendered} rendered places; 0 payload runs, ` +
-        `${incidents.dialogs.length} dialogs, ${incidents.pageErrors.length} uncaught exceptions`);
+      // The procedure shows one hostile procedure at a time: what is counted is what is on screen at the end.
+      const shownNow = await textNodesWith(page, HOSTILE_STRINGS.map(({ text }) => collapse(text).slice(0, 12)));
+      t.diagnostic(`${HOSTILE_STRINGS.length} hostile strings tried, ${shownNow} text nodes showing them at the end, ` +
+        `${await payloadRuns(page)} payload runs, ${incidents.dialogs.length} dialogs, ${incidents.pageErrors.length} uncaught exceptions`);
     });
   });
 

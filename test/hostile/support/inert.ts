@@ -59,3 +59,20 @@ export function visualOrder(page: Page, hostId: string, needle: string): Promise
     return { found, reversed };
   }, hostId, needle);
 }
+
+/** How many text nodes in the widgets' shadow trees (nested too) contain one of `needles`: hostile text on screen. */
+export function textNodesWith(page: Page, needles: string[]): Promise<number> {
+  return page.evaluate((needles) => {
+    let count = 0;
+    const visit = (root: ShadowRoot) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = (node.textContent ?? '').replace(/\p{Cf}/gu, '');
+        if (needles.some((needle) => text.includes(needle))) count++;
+      }
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+    };
+    for (const el of document.querySelectorAll('*')) if (el.localName.startsWith('dvc-') && el.shadowRoot) visit(el.shadowRoot);
+    return count;
+  }, needles);
+}
