@@ -15,9 +15,10 @@ export function classifyFailure(error: unknown, signal?: AbortSignal): Failure |
   if (!isDvcError(error)) return { kind: 'error' };
   switch (error.kind) {
     case 'aborted': return null;
-    case 'network': return { kind: 'offline' };
     case 'rate-limited': return { kind: 'rate-limited', retryAfter: Math.max(1, Math.ceil(error.retryAfter ?? 30)) };
     case 'not-found': return { kind: 'not-found' };
+    // A failed connection is "offline" only when the browser says so: otherwise the API is down or unreachable, and
+    // "your device is offline, results come when it is back" would send the citizen the wrong way and never come.
     default: return globalThis.navigator?.onLine === false ? { kind: 'offline' } : { kind: 'error' };
   }
 }

@@ -255,18 +255,25 @@ describe('<dvc-service-search>', () => {
 
   it('shows the offline state and searches again when the browser is back online', async () => {
     let offline = true;
-    // Network loss is simulated: fetch rejects the way browsers do when offline.
-    const client = testClient({ retry: 0, fetch: hookedFetch(async (_url, real) => {
-      if (offline) throw new TypeError('Failed to fetch');
-      return real();
-    }) });
-    const el = await make(client);
-    await searchFor(el, 'ket hon');
-    expect(textOf($(el, '.outcome [role="alert"]'))).to.contain('Không có kết nối mạng');
-    await expectAccessible(el);
-    offline = false;
-    window.dispatchEvent(new Event('online'));
-    await until(() => codes(el)[0] === '1.000894', 'results once online');
+    // Network loss is simulated (a test page cannot take its browser offline): fetch rejects the way browsers do
+    // when offline, and navigator.onLine says so.
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => !offline });
+    try {
+      const client = testClient({ retry: 0, fetch: hookedFetch(async (_url, real) => {
+        if (offline) throw new TypeError('Failed to fetch');
+        return real();
+      }) });
+      const el = await make(client);
+      await searchFor(el, 'ket hon');
+      expect(textOf($(el, '.outcome [role="alert"]'))).to.contain('Không có kết nối mạng');
+      await expectAccessible(el);
+      offline = false;
+      window.dispatchEvent(new Event('online'));
+      await until(() => codes(el)[0] === '1.000894', 'results once online');
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'onLine', onLine);
+    }
   });
 
   it('shows the rate-limited state with the wait time and a retry that unlocks', async () => {
