@@ -44,8 +44,8 @@ export function isDvcError(e: unknown): e is DvcError {
 
 /** The error kind an HTTP status means (only called for non-2xx statuses). */
 export function kindOfStatus(status: number): DvcErrorKind {
-  return status === 429 ? 'rate-limited'
-    : status === 404 ? 'not-found'
+  return status == 429 ? 'rate-limited'
+    : status == 404 ? 'not-found'
     : status >= 500 ? 'server'
     : status >= 400 ? 'invalid-request'
     : 'invalid-response';
