@@ -122,3 +122,25 @@ export function styleDifferences(before: Record<string, Record<string, string>>,
   }
   return out;
 }
+
+/**
+ * Parts of the widgets (anything in their shadow trees, nested ones too) that stick out of the viewport sideways,
+ * i.e. would need horizontal scrolling. The host page's own overflow is not counted: legacy.html's framework
+ * overflows a 320 px screen by itself.
+ */
+export function widgetOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const visit = (root: ShadowRoot, path: string) => {
+      for (const el of root.querySelectorAll('*')) {
+        const rect = el.getBoundingClientRect();
+        if (rect.width > 0 && (rect.left < -1 || rect.right > window.innerWidth + 1)) {
+          found.push(`${path} ${el.localName}${el.id ? `#${el.id}` : ''}: ${Math.round(rect.left)}..${Math.round(rect.right)}`);
+        }
+        if (el.shadowRoot) visit(el.shadowRoot, `${path} ${el.localName} >>>`);
+      }
+    };
+    for (const el of document.querySelectorAll('*')) if (el.localName.startsWith('dvc-') && el.shadowRoot) visit(el.shadowRoot, `${el.localName} >>>`);
+    return found.slice(0, 10);
+  });
+}
