@@ -8,7 +8,8 @@ import { openSqliteStore } from '../src/sqlite-store.ts';
 import { spawnCli } from './process.ts';
 import { tempDir } from './support.ts';
 
-const STREAMS = 4;
+// Enough concurrent clients that the kill lands while the server still holds unanswered posts.
+const STREAMS = 8;
 
 test('SIGKILL during a stream of survey posts loses nothing acknowledged and duplicates nothing', async (t) => {
   const dataDir = tempDir('dvc-kill-');
@@ -53,9 +54,9 @@ test('SIGKILL during a stream of survey posts loses nothing acknowledged and dup
     const exit = await first.exited;
     assert.equal(exit.signal, 'SIGKILL');
     assert.ok(acknowledged.size >= 120);
-    assert.ok(attempted.length > acknowledged.size, 'some posts were in flight when the server died');
-
-    t.diagnostic(`${acknowledged.size} acknowledged, ${attempted.length - acknowledged.size} in flight at the kill`);
+    // Not asserted: on a loaded machine the server may have answered every outstanding post an instant before the
+    // kill (the answers then arrive after it). The property below holds either way; the count says which it was.
+    t.diagnostic(`${acknowledged.size} acknowledged, ${attempted.length - acknowledged.size} cut off by the kill`);
 
     // Restarted: every acknowledged key replays to its own receipt; keys cut off by the kill now store at most once.
     const second = await spawnCli(['--port', '0', '--data-dir', dataDir, ...unlimited]);
