@@ -31,11 +31,23 @@ export async function fill(page: Page, selector: string, text: string): Promise<
   await handle.dispose();
 }
 
-/** Clicks the part when it is visible. */
+/**
+ * Clicks the part when it is visible. A widget that re-renders between the lookup and the click (a busy machine,
+ * other widgets moving it) leaves a handle without a box: look it up again, a few times.
+ */
 export async function click(page: Page, selector: string, timeout = 15_000): Promise<void> {
-  const handle = await visible(page, selector, timeout);
-  await handle.click();
-  await handle.dispose();
+  for (let attempt = 1; ; attempt++) {
+    const handle = await visible(page, selector, timeout);
+    try {
+      await handle.click();
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !/not clickable|detached/i.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      await handle.dispose();
+    }
+  }
 }
 
 /** Types "khai sinh" and waits for Đăng ký khai sinh (1.001193); returns the codes listed. */
