@@ -100,7 +100,7 @@ async function open(browser: Browser, width: number, deviceScaleFactor = 1): Pro
   return { page, incidents };
 }
 
-for (const browserName of browserNames()) {
+for (const browserName of browserNames('deep')) {
   describe(`accessibility in ${browserName}`, () => {
     let browser: Browser;
     before(async () => { browser = await launch(browserName); });

@@ -56,7 +56,7 @@ async function shown(page: Page, selector: string): Promise<string> {
 /** Text as compared: format characters (zero-width, bidi) dropped, whitespace runs collapsed. */
 const collapse = (text: string) => text.replace(/\p{Cf}/gu, '').replace(/\s+/g, ' ').trim();
 
-for (const browserName of browserNames()) {
+for (const browserName of browserNames('deep')) {
   describe(`hostile data in ${browserName}`, () => {
     let browser: Browser;
     let page: Page;

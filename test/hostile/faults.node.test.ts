@@ -201,7 +201,7 @@ function faultsFor(browserName: BrowserName): Fault[] {
   return browserName === 'chromium' ? FAULTS : FAULTS.filter((f) => f !== 'slower than the timeout');
 }
 
-for (const browserName of browserNames()) {
+for (const browserName of browserNames('deep')) {
   describe(`faults in ${browserName}`, () => {
     let browser: Browser;
     let page: Page;

@@ -17,10 +17,13 @@ const SCREENSHOTS_DIR = join(HOSTILE_DIR, 'screenshots');
 export type BrowserName = 'chromium' | 'firefox';
 
 /**
- * Chromium always; Firefox ESR too when installed (CI installs it). `HOSTILE_BROWSERS=chromium` narrows a local run.
+ * Chromium always. Firefox ESR too when installed (CI installs it) for the host-page and loading tests (`'host'`);
+ * the deeper sweeps (`'deep'`: bad data, faults, accessibility) pass there as well but cost another minute, so
+ * they run in Firefox only with `HOSTILE_FIREFOX=all`. `HOSTILE_BROWSERS=chromium` narrows any run.
  */
-export function browserNames(): BrowserName[] {
-  const all: BrowserName[] = firefoxPath() ? ['chromium', 'firefox'] : ['chromium'];
+export function browserNames(scope: 'host' | 'deep' = 'host'): BrowserName[] {
+  const firefox = firefoxPath() && (scope === 'host' || process.env.HOSTILE_FIREFOX === 'all');
+  const all: BrowserName[] = firefox ? ['chromium', 'firefox'] : ['chromium'];
   const only = process.env.HOSTILE_BROWSERS?.split(',').map((name) => name.trim());
   return only ? all.filter((name) => only.includes(name)) : all;
 }
