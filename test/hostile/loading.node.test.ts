@@ -1,5 +1,6 @@
 // How the bundle gets onto real pages: under the strictest CSP a CMS can set (meta http-equiv, Trusted Types
-// enforced), pasted twice by two teams, and next to the all-in-one bundle pasted by a third. Each time every widget
+// enforced), pasted twice by two teams, and next to the all-in-one bundle pasted by a third (under a Trusted Types
+// policy allowlist). Each time every widget
 // must work, once, with no error, no CSP violation, and at most one console warning.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -111,7 +112,7 @@ for (const browserName of browserNames()) {
       await finish(opened);
     });
 
-    test('the loader and the all-in-one bundle (mixed.html): one working set of elements, at most one warning', async () => {
+    test('the loader and the all-in-one bundle under trusted-types lit-html \'allow-duplicates\' (mixed.html): one working set, at most one warning', async () => {
       const opened = await open(browser, 'mixed');
       await oneSetOfElements(opened.page);
       await everyWidgetWorks(opened.page);
