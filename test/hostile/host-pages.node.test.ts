@@ -2,13 +2,15 @@
 // everything with !important, an RTL site, a legacy CMS with a jQuery stand-in and an old CSS framework, and a page
 // full of conflicting globals and prototype pollution. On each, in every installed browser, every widget must stay
 // readable and operable (its key parts have a box in the viewport, on top, with sane type and contrast; a citizen
-// completes its main task) and the host page's own elements must look exactly as they do without the widgets.
+// completes its main task; axe finds no WCAG A/AA violation in the state reached) and the host page's own elements
+// must look exactly as they do without the widgets.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import type { RunningServer } from '@dvc-kit/reference-api/node';
 import { ensureBuilt } from '../support/build.ts';
 import { textOf, watchProblems, type PageProblems } from '../support/browser.ts';
+import { axeViolations } from './support/axe.ts';
 import { hostStyles, inspect, styleDifferences, unusable } from './support/checks.ts';
 import { browserNames, instrument, launch, screenshot, startHostileServer, type Incidents } from './support/harness.ts';
 import { answerSurvey, KEY_PARTS, lookUp, openResult, backToResults, returnedDossier, searchKhaiSinh, type ElementTag } from './support/widgets.ts';
@@ -26,6 +28,15 @@ before(async () => {
 after(async () => {
   await server?.close();
 });
+
+/**
+ * axe on the widget in its current state; not on globals.html, where axe (a UMD build) registers with the page's AMD
+ * loader instead of `window` and its own code breaks on the prototype pollution that the widgets survive.
+ */
+async function accessible(page: Page, name: string, tag: ElementTag, state: string): Promise<void> {
+  if (name === 'globals') return;
+  assert.deepEqual(await axeViolations(page, tag), [], `axe, ${state}`);
+}
 
 async function usable(page: Page, tag: ElementTag): Promise<void> {
   const problems: string[] = [];
@@ -83,12 +94,15 @@ for (const browserName of browserNames()) {
           assert.equal(codes[0], '1.001193');
           assert.deepEqual(unusable(await inspect(page, 'dvc-service-search >>> [part~="result-link"]'), VIEWPORT.width), []);
           assert.match(await openResult(page, '1.001193'), /Đăng ký khai sinh/);
+          await accessible(page, name, 'dvc-service-search', 'inline detail');
           await backToResults(page);
+          await accessible(page, name, 'dvc-service-search', 'results');
         });
 
         test('dvc-procedure: readable, with its title, sections and portal link', async () => {
           await usable(page, 'dvc-procedure');
           assert.match(await textOf(page, 'dvc-procedure >>> [part~="title"]'), /Đăng ký khai sinh/);
+          await accessible(page, name, 'dvc-procedure', 'loaded');
         });
 
         test('dvc-dossier-tracker: readable, and a lookup shows the dossier', async () => {
@@ -98,11 +112,13 @@ for (const browserName of browserNames()) {
           assert.ok(result.includes(dossier.code), `the result names the dossier: ${result.slice(0, 200)}`);
           assert.ok(!result.includes(dossier.idNumber), 'the ID number is never shown back');
           assert.deepEqual(unusable(await inspect(page, 'dvc-dossier-tracker >>> [part~="status"]'), VIEWPORT.width), []);
+          await accessible(page, name, 'dvc-dossier-tracker', 'result');
         });
 
         test('dvc-satisfaction-survey: readable, and a response is sent', async () => {
           await usable(page, 'dvc-satisfaction-survey');
           assert.match(await answerSurvey(page), /Cảm ơn/);
+          await accessible(page, name, 'dvc-satisfaction-survey', 'sent');
         });
 
         if (name === 'globals') {
