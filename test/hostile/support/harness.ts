@@ -1,7 +1,7 @@
 // What every hostile-page test shares: the browsers it runs in, a real reference API serving the host pages and the
 // built CDN bundles from one origin, and the instrumentation that catches what must never happen on a page (CSP
 // violations, executed payloads, dialogs, uncaught exceptions).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -33,11 +33,29 @@ export function launch(name: BrowserName): Promise<Browser> {
 }
 
 /**
+ * The host pages as served: most share one body (probes of the host's own elements plus the four widgets), kept once in
+ * `pages/partials/` and put in place of `<!--#include NAME -->` markers, so each page file holds only what makes it
+ * hostile.
+ */
+function renderPages(into: string): void {
+  cpSync(PAGES_DIR, into, { recursive: true });
+  const partials = join(PAGES_DIR, 'partials');
+  for (const name of readdirSync(into).filter((file) => file.endsWith('.html'))) {
+    const page = join(into, name);
+    const html = readFileSync(page, 'utf8').replace(/<!--#include ([\w-]+) -->\n?/g, (_, partial: string) =>
+      readFileSync(join(partials, `${partial}.html`), 'utf8'));
+    writeFileSync(page, html);
+  }
+}
+
+/**
  * The reference API with the host pages under `/hostile/` and the built bundles under `/cdn/`, so that a page's
  * `default-src 'self'` covers the widgets and their API alike. Limits are generous: every test is one client.
  */
 export async function startHostileServer(options: { catalogPath?: string } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dvc-hostile-'));
+  const pagesDir = join(dataDir, 'pages');
+  renderPages(pagesDir);
   const server = await startServer({
     host: '127.0.0.1',
     port: 0,
@@ -47,7 +65,7 @@ export async function startHostileServer(options: { catalogPath?: string } = {})
     corsOrigins: ['*'],
     ...(options.catalogPath && { catalogPath: options.catalogPath }),
     limits: { lookupsPerClientPerMinute: 10_000, postsPerClientPerMinute: 10_000, failedLookupsPerCode: 1_000 },
-    staticDirs: { '/hostile/': PAGES_DIR, '/cdn/': CDN_DIR },
+    staticDirs: { '/hostile/': pagesDir, '/cdn/': CDN_DIR },
   });
   return {
     ...server,
