@@ -48,7 +48,7 @@ function count(kind, out) {
   // coloured even when asked not to be: the last line of each browser holds its totals.
   const plain = out.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
   const last = new Map();
-  for (const m of plain.matchAll(/^(\w[\w ]*): \|.*\| \d+\/\d+ test files \| (\d+) passed, (\d+) failed/gm)) last.set(m[1], m);
+  for (const m of plain.matchAll(/^(\w[\w ]*):\s+\|.*\| \d+\/\d+ test files \| (\d+) passed, (\d+) failed/gm)) last.set(m[1], m);
   let pass = 0, fail = 0;
   for (const m of last.values()) { pass += Number(m[2]); fail += Number(m[3]); }
   return { pass, fail };
