@@ -54,9 +54,15 @@ export default [
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
       manualChunks: (id) => {
-        if (/node_modules|packages\/sdk\/src\/(?!text\.ts)|packages\/elements\/src\/base\//.test(id)) return 'shared';
-        // What two elements share: catalog/ (search and procedure), form/ (tracker and survey).
-        return /packages\/elements\/src\/(catalog|form)\//.exec(id)?.[1];
+        // Rollup pulls a manual chunk's dependencies into it, so the modules only one element needs are named for
+        // that element first: the context provider (only <dvc-provider> provides) and the SDK's text utilities
+        // (only the search highlights); otherwise the SDK index and @lit/context's index would drag them into `shared`.
+        if (/@lit\/context\/lib\/(controllers\/context-provider|value-notifier)\.js$/.test(id)) return 'provider';
+        if (/packages\/sdk\/src\/text\.ts$/.test(id)) return 'service-search';
+        const own = /packages\/elements\/src\/([\w-]+)\//.exec(id)?.[1];
+        if (own === 'base' || /node_modules|packages\/sdk\/src\//.test(id)) return 'shared';
+        // Each element's own chunk, and what two elements share: catalog/ (search and procedure), form/ (tracker and survey).
+        return own === 'cdn' ? undefined : own;
       },
     },
   },
