@@ -6,6 +6,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { createApp, type CaptchaVerifier, type Limits } from './app.ts';
 import { createCatalogue, parseCatalogCsv, parseCatalogJson, type Catalogue } from './catalog/index.ts';
 import { demoDossiers, seedDemoDossiers, type DemoDossier } from './demo-dossiers.ts';
@@ -71,7 +72,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clientAddress: (c) => getConnInfo(c).remote.address,
       log: options.quiet ? undefined : (line) => console.log(line),
     });
-    const root = mountStatic(options.staticDirs ?? {});
+    const root = new Hono();
+    // What a page downloads (the bundles, search results) travels gzipped, as the size budgets assume; ETags turn
+    // weak on the way, which the API's If-None-Match comparison accepts.
+    root.use('*', compress());
+    mountStatic(root, options.staticDirs ?? {});
     root.all('*', (c) => api.fetch(c.req.raw, c.env));
 
     const host = options.host ?? '127.0.0.1';
@@ -105,8 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /** Static files under their prefixes (examples, CDN bundles), with types sniffing disabled; everything else falls through. */
-function mountStatic(dirs: Record<string, string>): Hono {
-  const root = new Hono();
+function mountStatic(root: Hono, dirs: Record<string, string>): void {
   for (const [rawPrefix, dir] of Object.entries(dirs)) {
     const prefix = `/${rawPrefix.replace(/^\/+|\/+$/g, '')}`;
     const directory = resolve(dir);
@@ -121,5 +125,4 @@ function mountStatic(dirs: Record<string, string>): Hono {
       rewriteRequestPath: (path) => path.slice(prefix.length) || '/',
     }));
   }
-  return root;
 }

@@ -163,6 +163,33 @@ test('static directories are served beside the API, without escaping them', asyn
   }
 });
 
+test('bundles and search results travel gzipped to clients that accept it, and revalidate with their ETag', async () => {
+  const site = join(dir, 'cdn');
+  mkdirSync(site, { recursive: true });
+  const bundle = `export const strings = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `Thủ tục số ${i}`))};`;
+  writeFileSync(join(site, 'bundle.js'), bundle);
+  const server = await startTestServer({ staticDirs: { '/cdn/': site } });
+  try {
+    // Node's fetch decompresses transparently: the header tells what travelled, the text that nothing was lost.
+    const script = await fetch(`${server.url}/cdn/bundle.js`, { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(script.headers.get('content-encoding'), 'gzip');
+    assert.match(script.headers.get('vary') ?? '', /accept-encoding/i);
+    assert.equal(await script.text(), bundle);
+    const search = await fetch(`${server.url}/v1/procedures?q=ho%20tich&pageSize=50`, { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(search.headers.get('content-encoding'), 'gzip');
+    const result = (await search.json()) as SearchResult;
+    assert.ok(result.items.length > 0);
+    const etag = search.headers.get('etag');
+    assert.ok(etag);
+    const again = await fetch(`${server.url}/v1/procedures?q=ho%20tich&pageSize=50`, { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+    const plain = await fetch(`${server.url}/v1/procedures?q=ho%20tich&pageSize=50`, { headers: { 'Accept-Encoding': 'identity' } });
+    assert.equal(plain.headers.get('content-encoding'), null);
+  } finally {
+    await server.stop();
+  }
+});
+
 test("the province's real catalogue export loads unchanged, when present", async (t) => {
   const province = fileURLToPath(new URL('../../../../shared/data/catalog-province.csv', import.meta.url));
   if (!existsSync(province)) {
