@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '@dvc-kit/reference-api/node';
+import type { DemoDossier } from '@dvc-kit/reference-api';
 import type { QueueStorage } from '@dvc-kit/sdk';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.ts';
 
@@ -16,8 +17,8 @@ export interface TestApi {
   proxy: FaultProxy;
   /** Stored survey responses, straight from the store. */
   responses(): Promise<{ id: string; form: string; answers: Record<string, string> }[]>;
-  /** A demo dossier's code and ID number. */
-  dossier(): Promise<{ code: string; idNumber: string }>;
+  /** A demo dossier's code and ID number: a returned one (status 10), or the first that `which` picks. */
+  dossier(which?: (d: DemoDossier) => boolean): Promise<{ code: string; idNumber: string }>;
   close(): Promise<void>;
 }
 
@@ -36,8 +37,8 @@ export async function startTestApi(limits: Record<string, number> = {}): Promise
     url: api.url,
     proxy,
     responses: () => api.store.listResponses(),
-    async dossier() {
-      const d = api.demo.find((x) => x.status === 10)!;
+    async dossier(which = (x: DemoDossier) => x.status === 10) {
+      const d = api.demo.find(which)!;
       return { code: d.code, idNumber: d.idNumber };
     },
     async close() {
