@@ -73,8 +73,10 @@ export const FEE_KIND_LABELS: Record<Locale, Record<Fee['kind'], string>> = {
   en: { phi: 'Fee', 'le-phi': 'Charge', khac: 'Other charge' },
 };
 
-export function levelLabel(level: Level, locale: Locale): string {
-  return LEVEL_LABELS[locale][level] ?? level;
+/** A level's name; any other value (a gateway's facet) as it came. */
+export function levelLabel(level: string, locale: Locale): string {
+  const labels: Record<string, string> = LEVEL_LABELS[locale];
+  return Object.hasOwn(labels, level) ? labels[level]! : level;
 }
 
 export function onlineLabel(online: OnlineService, locale: Locale): string {

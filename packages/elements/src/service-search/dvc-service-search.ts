@@ -32,6 +32,8 @@ export interface SelectEventDetail {
 }
 
 type View = 'initial' | 'loading' | 'results' | 'empty' | 'failed';
+/** A filter's option: value, label and, once a search has facets, its count. */
+type Option = [id: string, label: string, count?: number];
 
 const DEBOUNCE_MS = 250;
 const LEVELS = Object.keys(LEVEL_LABELS.vi) as Level[];
@@ -97,19 +99,6 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     submitHref: { attribute: 'submit-href' },
     pageSize: { attribute: 'page-size', type: Number },
     headingLevel: { attribute: 'heading-level', type: Number },
-    userLevel: { attribute: false },
-    userField: { attribute: false },
-    view: { attribute: false },
-    items: { attribute: false },
-    total: { attribute: false },
-    facets: { attribute: false },
-    fieldList: { attribute: false },
-    failure: { attribute: false },
-    moreFailure: { attribute: false },
-    loadingMore: { attribute: false },
-    retryReady: { attribute: false },
-    selected: { attribute: false },
-    announcement: { attribute: false },
   };
 
   /** Preset level (`xa`, `tinh`, `bo`, `khac`): only procedures of that level; the level filter is hidden. */
@@ -142,40 +131,30 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
 
   protected readonly stringTable = serviceSearchStrings;
 
-  declare protected userLevel: string;
-  declare protected userField: string;
-  declare protected view: View;
-  declare protected items: ProcedureSummary[];
-  declare protected total: number;
-  declare protected facets: SearchFacets | null;
-  declare protected fieldList: FilterValue[];
-  declare protected failure: Failure | null;
-  declare protected moreFailure: Failure | null;
-  declare protected loadingMore: boolean;
-  declare protected retryReady: boolean;
-  declare protected selected: SelectEventDetail | null;
-  declare protected announcement: string;
-
   constructor() {
     super();
     this.query = '';
     this.urlSync = false;
     this.pageSize = 10;
     this.headingLevel = 2;
-    this.userLevel = '';
-    this.userField = '';
-    this.view = 'initial';
-    this.items = [];
-    this.total = 0;
-    this.facets = null;
-    this.fieldList = [];
-    this.failure = null;
-    this.moreFailure = null;
-    this.loadingMore = false;
-    this.retryReady = true;
-    this.selected = null;
-    this.announcement = '';
   }
+
+  // What is on screen lives in #private fields (the minifier shortens their names, it cannot shorten reactive
+  // properties'); whatever changes them asks for the update itself.
+  #userLevel = '';
+  #userField = '';
+  #view: View = 'initial';
+  #items: ProcedureSummary[] = [];
+  #total = 0;
+  #facets: SearchFacets | null = null;
+  #fieldList: FilterValue[] = [];
+  #failure: Failure | null = null;
+  #moreFailure: Failure | null = null;
+  #loadingMore = false;
+  #retryReady = true;
+  /** The code of the procedure open inline, or ''. */
+  #selected = '';
+  #announcement = '';
 
   #searchedQuery = '';
   #page = 1;
@@ -184,8 +163,8 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   #fieldsController: AbortController | undefined;
   #debounce: ReturnType<typeof setTimeout> | undefined;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
-  /** What to focus after the next render: an outcome selector, or a result's code. */
-  #focusTarget: { outcome: true } | { code: string } | { first: number } | { input: true } | null = null;
+  /** A selector for what to focus once it is rendered; while nothing is loading, the search box if it is gone. */
+  #focusTarget = '';
   #focusOutcome = false;
   /** The current history entry was created by this typing session, so further keystrokes replace it. */
   #typingEntry = false;
@@ -221,24 +200,17 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     if (this.hasUpdated && (changed.has('level') || changed.has('field') || changed.has('agency'))) this.#search();
     // The detail's code is fetched only when a citizen opens one: pages that link out with `detail-href` never pay
     // for it. Until it arrives (or if it cannot), the portal link inside <dvc-procedure> is its fallback.
-    if (this.selected) import('../procedure/define.ts').catch(() => {});
+    if (this.#selected) import('../procedure/define.ts').catch(() => {});
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const target = this.#focusTarget;
-    if (!target) return;
+    if (!this.#focusTarget) return;
     const root = this.renderRoot;
-    let el: HTMLElement | null;
-    if ('outcome' in target) el = root.querySelector('.count, .outcome .alert');
-    else if ('code' in target) {
-      // The list may still be on its way (detail opened from a shared URL): wait for it rather than give up.
-      el = root.querySelector(`[data-code="${CSS.escape(target.code)}"]`) ?? (this.view === 'loading' ? null : root.querySelector('input'));
-    }
-    else if ('first' in target) el = root.querySelectorAll<HTMLElement>('[data-code]')[target.first] ?? null;
-    else el = root.querySelector('input');
+    // The list may still be on its way (a detail opened from a shared URL and closed): wait for it rather than give up.
+    const el = root.querySelector<HTMLElement>(this.#focusTarget) ?? (this.#view === 'loading' ? null : root.querySelector('input'));
     if (el) {
-      this.#focusTarget = null;
+      this.#focusTarget = '';
       el.focus();
     }
   }
@@ -247,8 +219,8 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
 
   #filters(): SearchFilters {
     const filters: SearchFilters = {};
-    const level = this.level || this.userLevel;
-    const field = this.field || this.userField;
+    const level = this.level || this.#userLevel;
+    const field = this.field || this.#userField;
     if (level) filters.level = level as Level;
     if (field) filters.field = field;
     if (this.agency) filters.agency = this.agency;
@@ -258,35 +230,34 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   /** A query, or a filter the user chose, makes a search; preset filters alone show the start screen. */
   #wantsSearch(): boolean {
     const q = this.query.trim();
-    return searchable(q) || (!q && Boolean(this.userLevel || this.userField));
+    return searchable(q) || (!q && Boolean(this.#userLevel || this.#userField));
   }
 
-  #search(options: { append?: boolean } = {}): void {
+  #search(append = false): void {
     const api = this.api;
     clearTimeout(this.#debounce);
     this.#controller?.abort();
     const seq = ++this.#seq;
-    this.moreFailure = null;
-    this.loadingMore = false;
+    this.#moreFailure = null;
+    this.#loadingMore = false;
+    this.requestUpdate();
     if (!api || !this.#wantsSearch()) {
-      this.view = 'initial';
-      this.items = [];
-      this.facets = null;
-      this.announcement = '';
+      this.#view = 'initial';
+      this.#items = [];
+      this.#facets = null;
+      this.#announcement = '';
       this.#focusOutcome = false;
       return;
     }
     const controller = new AbortController();
     this.#controller = controller;
-    const append = options.append === true;
     const query = this.query.trim();
     const filters = this.#filters();
-    const page = append ? this.#page + 1 : 1;
     const pageSize = Math.min(50, Math.max(1, Math.round(Number(this.pageSize)) || 10));
-    const params: SearchParams = { ...filters, page, pageSize };
+    const params: SearchParams = { ...filters, page: append ? this.#page + 1 : 1, pageSize };
     if (query) params.q = query;
-    if (append) this.loadingMore = true;
-    else this.view = 'loading';
+    if (append) this.#loadingMore = true;
+    else this.#view = 'loading';
 
     if (globalThis.navigator?.onLine === false) {
       queueMicrotask(() => { if (seq === this.#seq) this.#fail({ kind: 'offline' }, append); });
@@ -296,21 +267,22 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
       (result) => {
         // Both guards: an aborted request may still resolve from a shared cache or in-flight de-duplication.
         if (seq !== this.#seq || controller.signal.aborted) return;
-        this.loadingMore = false;
+        this.requestUpdate();
+        this.#loadingMore = false;
         this.#page = result.page;
-        this.total = result.total;
-        this.facets = result.facets;
-        this.failure = null;
+        this.#total = result.total;
+        this.#facets = result.facets;
+        this.#failure = null;
         if (append) {
-          this.#focusTarget = { first: this.items.length };
-          this.items = [...this.items, ...result.items];
-          this.announcement = this.t('shown', { shown: formatNumber(this.items.length, this.locale), total: formatNumber(result.total, this.locale) });
+          this.#focusTarget = `.result:nth-child(${this.#items.length + 1}) [data-code]`;
+          this.#items = [...this.#items, ...result.items];
+          this.#announcement = this.t('shown', { shown: formatNumber(this.#items.length, this.locale), total: formatNumber(result.total, this.locale) });
           return;
         }
-        this.items = result.items;
+        this.#items = result.items;
         this.#searchedQuery = query;
-        this.view = result.items.length ? 'results' : 'empty';
-        this.#settle(this.view === 'results' ? this.#countText() : this.#emptyTitle());
+        this.#view = result.items.length ? 'results' : 'empty';
+        this.#settle(result.items.length ? this.#countText() : this.#emptyTitle());
         this.emit<SearchEventDetail>('dvc-search', { query, filters, total: result.total });
       },
       (error: unknown) => {
@@ -323,32 +295,27 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
 
   /** Announce the outcome politely, unless focus moves onto it (then it is read out anyway, once). */
   #settle(text: string): void {
-    if (this.#focusOutcome) {
-      this.#focusOutcome = false;
-      this.#focusTarget = { outcome: true };
-      this.announcement = '';
-    } else {
-      this.announcement = text;
-    }
+    this.#announcement = this.#focusOutcome ? '' : text;
+    if (this.#focusOutcome) this.#focusTarget = '.count, .outcome .alert';
+    this.#focusOutcome = false;
   }
 
   #fail(failure: Failure, append: boolean): void {
-    this.loadingMore = false;
+    this.requestUpdate();
+    this.#loadingMore = false;
     clearTimeout(this.#retryTimer);
-    this.retryReady = true;
+    this.#retryReady = failure.kind !== 'rate-limited';
     if (failure.kind === 'rate-limited') {
-      this.retryReady = false;
-      this.#retryTimer = setTimeout(() => { this.retryReady = true; }, failure.retryAfter * 1000);
+      this.#retryTimer = setTimeout(() => { this.#retryReady = true; this.requestUpdate(); }, failure.retryAfter * 1000);
     }
     if (append) {
-      this.moreFailure = failure;
+      this.#moreFailure = failure;
       return;
     }
-    this.failure = failure;
-    this.view = 'failed';
+    this.#failure = failure;
+    this.#view = 'failed';
     // The alert announces itself (role="alert"); only focus moves.
-    if (this.#focusOutcome) this.#settle('');
-    this.announcement = '';
+    this.#settle('');
   }
 
   #loadFields(): void {
@@ -358,21 +325,25 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     const controller = new AbortController();
     this.#fieldsController = controller;
     api.procedures.fields({ signal: controller.signal, locale: this.locale }).then(
-      (list) => { if (!controller.signal.aborted) this.fieldList = list.items; },
+      (list) => {
+        if (controller.signal.aborted) return;
+        this.#fieldList = list.items;
+        this.requestUpdate();
+      },
       // Without the list the field filter offers the values of the latest results' facets; nothing to show.
       () => {},
     );
   }
 
   #onOnline = (): void => {
-    if (this.view === 'failed' && this.failure?.kind === 'offline') this.#search();
-    else if (this.moreFailure?.kind === 'offline') this.#search({ append: true });
+    if (this.#view === 'failed' && this.#failure?.kind === 'offline') this.#search();
+    else if (this.#moreFailure?.kind === 'offline') this.#search(true);
   };
 
   // ---- URL sync ----------------------------------------------------------------------------------------------
 
   #urlState(): UrlState {
-    return { q: this.query.trim(), level: this.userLevel, field: this.userField, code: this.selected?.code ?? '' };
+    return { q: this.query.trim(), level: this.#userLevel, field: this.#userField, code: this.#selected };
   }
 
   /**
@@ -385,16 +356,16 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     this.#typingEntry = mode === 'typing';
     const url = urlWithState(this.#urlState());
     if (url === location.href) return;
-    const replace = (mode === 'typing' || mode === 'commit') && typing;
-    if (replace) history.replaceState(history.state, '', url);
+    if (mode !== 'push' && typing) history.replaceState(history.state, '', url);
     else history.pushState(null, '', url);
   }
 
   #applyState(s: UrlState): void {
     this.query = s.q;
-    this.userLevel = LEVELS.includes(s.level as Level) ? s.level : '';
-    this.userField = s.field;
-    this.selected = s.code ? { code: s.code, name: '' } : null;
+    this.#userLevel = LEVELS.includes(s.level as Level) ? s.level : '';
+    this.#userField = s.field;
+    this.#selected = s.code;
+    this.requestUpdate();
   }
 
   #onPopState = (): void => {
@@ -402,26 +373,22 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     this.#detailPushed = false;
     const before = this.#urlState();
     const after = readUrlState();
-    const closing = before.code && !after.code ? before.code : null;
     this.#applyState(after);
-    if (closing) this.#focusTarget = { code: closing };
-    if (before.q !== after.q || before.level !== this.userLevel || before.field !== this.userField || this.view === 'initial') this.#search();
+    if (before.code && !after.code) this.#focusTarget = `[data-code="${CSS.escape(before.code)}"]`;
+    if (before.q !== after.q || before.level !== this.#userLevel || before.field !== this.#userField || this.#view === 'initial') this.#search();
   };
 
   // ---- user actions ------------------------------------------------------------------------------------------
 
   #onInput(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
+    const run = () => {
+      this.#search();
+      this.#syncUrl('typing');
+    };
     clearTimeout(this.#debounce);
-    if (!this.#wantsSearch()) {
-      this.#search();
-      this.#syncUrl('typing');
-      return;
-    }
-    this.#debounce = setTimeout(() => {
-      this.#search();
-      this.#syncUrl('typing');
-    }, DEBOUNCE_MS);
+    if (this.#wantsSearch()) this.#debounce = setTimeout(run, DEBOUNCE_MS);
+    else run();
   }
 
   #onSubmit(event: Event): void {
@@ -433,16 +400,15 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
 
   #onFilter(kind: 'level' | 'field', event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
-    if (kind === 'level') this.userLevel = value;
-    else this.userField = value;
+    if (kind === 'level') this.#userLevel = value;
+    else this.#userField = value;
     this.#search();
     this.#syncUrl('push');
   }
 
   #clearFilters(): void {
-    this.userLevel = '';
-    this.userField = '';
-    this.#focusTarget = { input: true };
+    this.#userLevel = this.#userField = '';
+    this.#focusTarget = 'input';
     this.#search();
     this.#syncUrl('push');
   }
@@ -453,35 +419,31 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   }
 
   #onSelect(item: ProcedureSummary, event: Event): void {
-    const proceed = this.emit<SelectEventDetail>('dvc-select', { code: item.code, name: item.name }, { cancelable: true });
-    if (!proceed) {
+    if (!this.emit<SelectEventDetail>('dvc-select', { code: item.code, name: item.name }, { cancelable: true })) {
       event.preventDefault();
       return;
     }
     if (this.detailHref) return;
-    this.selected = { code: item.code, name: item.name };
+    this.#selected = item.code;
     this.#detailPushed = this.urlSync;
+    this.requestUpdate();
     this.#syncUrl('push');
   }
 
   #back(): void {
-    const code = this.selected?.code;
-    if (this.#detailPushed) {
-      // The detail has its own history entry: going back keeps the browser's history and ours the same.
-      history.back();
-      return;
-    }
-    this.selected = null;
-    if (code) this.#focusTarget = { code };
+    // The detail has its own history entry: going back keeps the browser's history and ours the same.
+    if (this.#detailPushed) return history.back();
+    this.#focusTarget = `[data-code="${CSS.escape(this.#selected)}"]`;
+    this.#selected = '';
+    this.requestUpdate();
     this.#syncUrl('push');
-    if (this.view === 'initial') this.#search();
+    if (this.#view === 'initial') this.#search();
   }
 
   // ---- rendering ---------------------------------------------------------------------------------------------
 
   #countText(): string {
-    const count = formatNumber(this.total, this.locale);
-    return this.t(this.total === 1 ? 'countOne' : 'countOther', { count });
+    return this.t(this.#total === 1 ? 'countOne' : 'countOther', { count: formatNumber(this.#total, this.locale) });
   }
 
   #emptyTitle(): string {
@@ -490,65 +452,56 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
 
   protected override render(): TemplateResult {
     if (!this.api) return this.renderFallback();
-    const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
-    if (this.selected) return html`${live}${this.#renderDetail(this.selected.code)}`;
+    const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>`;
+    if (this.#selected) return html`${live}${this.#renderDetail(this.#selected)}`;
     return html`${this.#renderForm()}${live}<div class="outcome">${this.#renderOutcome()}</div>`;
   }
 
   #renderForm(): TemplateResult {
     const q = this.query.trim();
-    const hint = q && !searchable(q) ? this.t('tooShort') : this.t('hint');
     return html`<form role="search" part="form" class="form" @submit=${this.#onSubmit} novalidate>
       <label for="q">${this.t('label')}</label>
-      <p id="hint" class="hint">${hint}</p>
+      <p id="hint" class="hint">${this.t(q && !searchable(q) ? 'tooShort' : 'hint')}</p>
       <div class="box">
         <input id="q" part="input" type="search" name="q" .value=${this.query} @input=${this.#onInput}
           inputmode="search" autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="search"
           aria-describedby="hint" placeholder=${this.t('placeholder')} maxlength="200" />
         <button class="button" type="submit" part="submit-button">
-          <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2.5"/><path d="m15.5 15.5 5.5 5.5" stroke="currentColor" stroke-width="2.5" stroke-linecap="round"/></svg>
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round"><path d="M10.5 4a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13m5 11.5 5.5 5.5"/></svg>
           ${this.t('submit')}
         </button>
       </div>
-      ${this.#renderFilters()}
+      ${this.level && this.field ? nothing : html`<fieldset class="filters" part="filters">
+        <legend class="visually-hidden">${this.t('filters')}</legend>
+        ${this.level ? nothing : this.#filter('level', this.#facets
+          ? this.#facets.levels.map((f): Option => [f.value, levelLabel(f.value, this.locale), f.count])
+          : LEVELS.map((l): Option => [l, levelLabel(l, this.locale)]), this.#userLevel)}
+        ${this.field ? nothing : this.#filter('field', this.#facets
+          ? this.#facets.fields.map((f): Option => [f.value, f.label, f.count])
+          : this.#fieldList.map((f): Option => [f.id, f.name, f.count]), this.#userField)}
+      </fieldset>`}
     </form>`;
   }
 
-  #filter(kind: 'level' | 'field', all: string, values: { id: string; label: string; count: number | null }[], selected: string): TemplateResult {
-    const list = [...values];
-    if (selected && !list.some((v) => v.id === selected)) list.push({ id: selected, label: selected, count: null });
+  /** A filter's options as [value, label, count]: without a count until the first search has facets. */
+  #filter(kind: 'level' | 'field', options: Option[], selected: string): TemplateResult {
+    if (selected && !options.some(([id]) => id === selected)) options.push([selected, selected]);
     return html`<div class="filter">
       <label for=${kind}>${this.t(kind)}</label>
       <select id=${kind} @change=${(e: Event) => this.#onFilter(kind, e)}>
-        <option value="" ?selected=${!selected}>${all}</option>
-        ${list.map((v) => html`<option value=${v.id} ?selected=${v.id === selected}>${
-          v.count === null ? v.label : this.t('option', { label: v.label, count: formatNumber(v.count, this.locale) })}</option>`)}
+        <option value="" ?selected=${!selected}>${this.t(kind === 'level' ? 'allLevels' : 'allFields')}</option>
+        ${options.map(([id, label, count]) => html`<option value=${id} ?selected=${id === selected}>${
+          count === undefined ? label : this.t('option', { label, count: formatNumber(count, this.locale) })}</option>`)}
       </select></div>`;
   }
 
-  #renderFilters(): TemplateResult | typeof nothing {
-    if (this.level && this.field) return nothing;
-    const levelLabelOf = (id: string) => (LEVELS.includes(id as Level) ? levelLabel(id as Level, this.locale) : id);
-    const levels = this.facets
-      ? this.facets.levels.map((f) => ({ id: f.value, label: levelLabelOf(f.value), count: f.count }))
-      : LEVELS.map((l) => ({ id: l, label: levelLabelOf(l), count: null }));
-    const fields = this.facets
-      ? this.facets.fields.map((f) => ({ id: f.value, label: f.label, count: f.count }))
-      : this.fieldList.map((f) => ({ id: f.id, label: f.name, count: f.count }));
-    return html`<fieldset class="filters" part="filters">
-      <legend class="visually-hidden">${this.t('filters')}</legend>
-      ${this.level ? nothing : this.#filter('level', this.t('allLevels'), levels, this.userLevel)}
-      ${this.field ? nothing : this.#filter('field', this.t('allFields'), fields, this.userField)}
-    </fieldset>`;
-  }
-
   #renderOutcome(): TemplateResult | typeof nothing {
-    switch (this.view) {
+    switch (this.#view) {
       case 'initial': return nothing;
-      case 'loading': return this.items.length ? this.#renderResults(true) : this.#renderSkeleton();
+      case 'loading': return this.#items.length ? this.#renderResults(true) : this.#renderSkeleton();
       case 'results': return this.#renderResults(false);
       case 'empty': return this.#renderEmpty();
-      case 'failed': return this.failure ? this.#renderFailure(this.failure) : nothing;
+      case 'failed': return this.#renderFailure(this.#failure!);
     }
   }
 
@@ -559,39 +512,46 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   }
 
   #renderResults(stale: boolean): TemplateResult {
-    const remaining = this.total - this.items.length;
+    const more = this.#moreFailure;
     return html`<p class="count" part="status" tabindex="-1">${stale ? this.t('loading') : this.#countText()}</p>
-      <ul class="results ${stale ? 'stale' : ''}" part="results" aria-busy=${stale ? 'true' : 'false'} role="list">
-        ${this.items.map((item) => this.#renderItem(item))}
+      <ul class="results ${stale ? 'stale' : ''}" part="results" aria-busy=${stale} role="list">
+        ${this.#items.map((item) => this.#renderItem(item))}
       </ul>
-      ${this.moreFailure ? html`<div class="more-failure">${this.#renderFailure(this.moreFailure, true)}</div>` : nothing}
-      ${remaining > 0 && !stale && !this.moreFailure ? html`<p class="more"><button type="button" class="button secondary" part="load-more"
-        ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'}
-        @click=${() => this.#search({ append: true })}>${this.loadingMore ? this.t('loadingMore') : this.t('loadMore')}</button></p>` : nothing}`;
+      ${more ? html`<div class="more-failure">${this.#renderFailure(more, true)}</div>`
+        : this.#total > this.#items.length && !stale ? html`<p class="more"><button type="button" class="button secondary" part="load-more"
+        ?disabled=${this.#loadingMore} aria-busy=${this.#loadingMore}
+        @click=${() => this.#search(true)}>${this.t(this.#loadingMore ? 'loadingMore' : 'loadMore')}</button></p>` : nothing}`;
   }
 
   #marked(text: string, field: 'name' | 'code', matches: ProcedureSummary['matches']): TemplateResult[] {
     const ranges = matches.filter((m) => m.field === field).map((m) => [m.start, m.end] as const);
-    // A gateway that sends no match positions still gets highlighting, computed here from the query.
-    const parts: Segment[] = ranges.length || !this.#searchedQuery ? segments(text, ranges) : field === 'name' ? highlight(text, this.#searchedQuery) : segments(text, []);
+    const q = this.#searchedQuery;
+    // A gateway that sends no match positions still gets the names highlighted, computed here from the query.
+    const parts: Segment[] = ranges.length || !q || field === 'code' ? segments(text, ranges) : highlight(text, q);
     return parts.map((p) => (p.match ? html`<mark>${p.text}</mark>` : html`${p.text}`));
+  }
+
+  /** A fact of a result, labelled for screen readers (sighted readers see what it is). */
+  #meta(label: string, content: unknown): TemplateResult {
+    return html`<span><span class="visually-hidden">${label}: </span>${content}</span>`;
   }
 
   #renderItem(item: ProcedureSummary): TemplateResult {
     const href = this.detailHref ? fillCodeTemplate(this.detailHref, item.code) : null;
     const name = this.#marked(item.name, 'name', item.matches);
+    const select = (e: Event) => this.#onSelect(item, e);
     const time = formatDuration(item.processingTime, this.locale, true);
     const fee = formatFeeSummary(item.fee, this.locale);
     return html`<li class="result" part="result">
       <div role="heading" aria-level=${headingLevel(this.headingLevel)} class="name">
         ${href
-          ? html`<a href=${href} part="result-link" data-code=${item.code} @click=${(e: Event) => this.#onSelect(item, e)}>${name}</a>`
-          : html`<button type="button" class="link-like" part="result-link" data-code=${item.code} @click=${(e: Event) => this.#onSelect(item, e)}>${name}</button>`}
+          ? html`<a href=${href} part="result-link" data-code=${item.code} @click=${select}>${name}</a>`
+          : html`<button type="button" class="link-like" part="result-link" data-code=${item.code} @click=${select}>${name}</button>`}
       </div>
       <p class="meta">
-        <span><span class="visually-hidden">${this.t('code')}: </span><span class="code">${this.#marked(item.code, 'code', item.matches)}</span></span>
-        ${item.levels.length ? html`<span><span class="visually-hidden">${this.t('levels')}: </span>${item.levels.map((l) => levelLabel(l, this.locale)).join(', ')}</span>` : nothing}
-        <span><span class="visually-hidden">${this.t('fieldShort')}: </span>${item.field.name}</span>
+        ${this.#meta(this.t('code'), html`<span class="code">${this.#marked(item.code, 'code', item.matches)}</span>`)}
+        ${item.levels.length ? this.#meta(this.t('levels'), item.levels.map((l) => levelLabel(l, this.locale)).join(', ')) : nothing}
+        ${this.#meta(this.t('fieldShort'), item.field.name)}
       </p>
       ${time || fee ? html`<dl class="facts">
         ${time ? html`<div><dt>${this.t('time')}:</dt> <dd>${time}</dd></div>` : nothing}
@@ -602,14 +562,13 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   }
 
   #renderEmpty(): TemplateResult {
-    const filtered = Boolean(this.userLevel || this.userField);
     return html`<div class="empty">${alertView('info', this.#emptyTitle(), '', html`<ul class="tips">
         <li>${this.t('emptySpelling')}</li><li>${this.t('emptyFewer')}</li><li>${this.t('emptyCode')}</li></ul>
-        ${filtered ? html`<p><button type="button" class="button secondary" @click=${this.#clearFilters}>${this.t('clearFilters')}</button></p>` : nothing}`)}</div>`;
+        ${this.#userLevel || this.#userField ? html`<p><button type="button" class="button secondary" @click=${this.#clearFilters}>${this.t('clearFilters')}</button></p>` : nothing}`)}</div>`;
   }
 
   #renderFailure(failure: Failure, more = false): TemplateResult {
-    return failureView(failure, (key, params) => this.t(key, params), this.retryReady, () => (more ? this.#search({ append: true }) : this.#retry()));
+    return failureView(failure, (key, params) => this.t(key, params), this.#retryReady, () => (more ? this.#search(true) : this.#retry()));
   }
 
   #renderDetail(code: string): TemplateResult {
