@@ -11,7 +11,7 @@ export const serviceSearchStyles = css`
 
   .outcome { margin-block-start: calc(var(--_space) * 1.25); display: grid; gap: var(--_space); }
   .count { font-weight: 700; }
-  .results { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75em; }
+  .results { list-style: none; padding: 0; display: grid; gap: 0.75em; }
   .results.stale { opacity: 0.6; }
   .result {
     display: grid; gap: 0.35em; padding: 0.85em var(--_space);
@@ -19,14 +19,13 @@ export const serviceSearchStyles = css`
     border-radius: var(--_radius);
   }
   .name { font-size: 1.125em; font-weight: 700; line-height: 1.35; }
-  .name a, .name .link-like { font-weight: 700; }
   .meta { display: flex; flex-wrap: wrap; gap: 0.15em 0; color: var(--_muted); font-size: 0.9375em; }
-  .meta > span:not(:first-child)::before { content: ''; display: inline-block; width: 1px; height: 0.9em; margin-inline: 0.6em; background: var(--_border); vertical-align: -0.1em; }
+  .meta > span + span::before { content: ''; display: inline-block; width: 1px; height: 0.9em; margin-inline: 0.6em; background: var(--_border); vertical-align: -0.1em; }
   .code { font-variant-numeric: tabular-nums; font-weight: 600; color: var(--_text); }
-  .facts { display: flex; flex-wrap: wrap; gap: 0.15em 1.5em; margin: 0; font-size: 0.9375em; }
+  .facts { display: flex; flex-wrap: wrap; gap: 0.15em 1.5em; font-size: 0.9375em; }
   .facts > div { display: flex; flex-wrap: wrap; gap: 0 0.3em; }
   dt { color: var(--_muted); }
-  dd { margin: 0; font-weight: 600; }
+  dd { font-weight: 600; }
   .more { text-align: center; }
   .tips { display: grid; gap: 0.2em; }
 
@@ -39,7 +38,7 @@ export const serviceSearchStyles = css`
 
   @media (forced-colors: active) {
     .result, .skeleton-card { border-color: CanvasText; }
-    .meta > span:not(:first-child)::before { background: CanvasText; }
+    .meta > span + span::before { background: CanvasText; }
   }
   @media print {
     .form, .more, .back { display: none; }
