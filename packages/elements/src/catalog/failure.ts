@@ -13,14 +13,13 @@ export type Failure =
 export function classifyFailure(error: unknown, signal?: AbortSignal): Failure | null {
   if (signal?.aborted) return null;
   if (!isDvcError(error)) return { kind: 'error' };
-  switch (error.kind) {
-    case 'aborted': return null;
-    case 'rate-limited': return { kind: 'rate-limited', retryAfter: Math.max(1, Math.ceil(error.retryAfter ?? 30)) };
-    case 'not-found': return { kind: 'not-found' };
-    // A failed connection is "offline" only when the browser says so: otherwise the API is down or unreachable, and
-    // "your device is offline, results come when it is back" would send the citizen the wrong way and never come.
-    default: return globalThis.navigator?.onLine === false ? { kind: 'offline' } : { kind: 'error' };
-  }
+  const { kind } = error;
+  if (kind === 'aborted') return null;
+  if (kind === 'rate-limited') return { kind, retryAfter: Math.max(1, Math.ceil(error.retryAfter ?? 30)) };
+  if (kind === 'not-found') return { kind };
+  // A failed connection is "offline" only when the browser says so: otherwise the API is down or unreachable, and
+  // "your device is offline, results come when it is back" would send the citizen the wrong way and never come.
+  return { kind: globalThis.navigator?.onLine === false ? 'offline' : 'error' };
 }
 
 /** The strings a failure message takes from its element. */
@@ -33,7 +32,7 @@ export type FailureKey = 'offlineTitle' | 'offline' | 'rateLimitedTitle' | 'rate
 export function failureView(failure: Failure, t: (key: FailureKey, params?: Record<string, number>) => string, retryReady: boolean, retry: () => void): TemplateResult {
   const button = html`<p><button class="button secondary" type="button" part="retry-button" ?disabled=${!retryReady}
     @click=${retry}>${t('retry')}</button></p>`;
-  if (failure.kind === 'offline') return alertView('warning', t('offlineTitle'), t('offline'), button);
-  if (failure.kind === 'rate-limited') return alertView('warning', t('rateLimitedTitle'), t('rateLimited', { seconds: failure.retryAfter }), button);
-  return alertView('danger', t('errorTitle'), t('error'), button);
+  const key = failure.kind === 'rate-limited' ? 'rateLimited' : failure.kind === 'offline' ? 'offline' : 'error';
+  const seconds = failure.kind === 'rate-limited' ? failure.retryAfter : 0;
+  return alertView(key === 'error' ? 'danger' : 'warning', t(`${key}Title`), t(key, { seconds }), button);
 }

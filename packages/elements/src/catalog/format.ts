@@ -3,19 +3,49 @@
 import type { Channel, Duration, Fee, FeeSummary, Level, OnlineService } from '@dvc-kit/sdk';
 import type { Locale } from '../base/i18n.ts';
 
-const numberFormats: Record<Locale, Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }),
+const vi = {
+  level: { xa: 'Cấp xã', tinh: 'Cấp tỉnh', bo: 'Cấp bộ', khac: 'Cơ quan khác' } satisfies Record<Level, string>,
+  online: {
+    'toan-trinh': 'Trực tuyến toàn trình', 'mot-phan': 'Trực tuyến một phần', none: 'Chưa có dịch vụ trực tuyến',
+  } satisfies Record<OnlineService, string>,
+  channel: { direct: 'Trực tiếp', online: 'Trực tuyến', postal: 'Qua bưu chính công ích' } satisfies Record<Channel, string>,
+  feeKind: { phi: 'Phí', 'le-phi': 'Lệ phí', khac: 'Khoản thu khác' } satisfies Record<Fee['kind'], string>,
+  unit: { 'working-day': 'ngày làm việc', day: 'ngày', hour: 'giờ', month: 'tháng' } satisfies Record<Duration['unit'], string>,
+  /** Added to a unit for more than one (Vietnamese nouns do not change). */
+  plural: '',
+  free: 'Miễn phí',
+  vnd: 'đồng',
 };
 
-export function formatNumber(value: number, locale: Locale): string {
-  return numberFormats[locale].format(value);
+/** The catalogue's words in one language. */
+export type CatalogLabels = typeof vi;
+
+const en: CatalogLabels = {
+  level: { xa: 'Commune', tinh: 'Province', bo: 'Ministry', khac: 'Other agency' },
+  online: { 'toan-trinh': 'Fully online', 'mot-phan': 'Partly online', none: 'Not available online' },
+  channel: { direct: 'In person', online: 'Online', postal: 'By public postal service' },
+  feeKind: { phi: 'Fee', 'le-phi': 'Charge', khac: 'Other charge' },
+  unit: { 'working-day': 'working day', day: 'day', hour: 'hour', month: 'month' },
+  plural: 's',
+  free: 'Free',
+  vnd: 'VND',
+};
+
+const LABELS: Record<Locale, CatalogLabels> = { vi, en };
+
+/** The catalogue's words in `locale`. */
+export function labels(locale: Locale): CatalogLabels {
+  return LABELS[locale];
 }
 
-const UNITS: Record<Locale, Record<Duration['unit'], [one: string, other: string]>> = {
-  vi: { 'working-day': ['ngày làm việc', 'ngày làm việc'], day: ['ngày', 'ngày'], hour: ['giờ', 'giờ'], month: ['tháng', 'tháng'] },
-  en: { 'working-day': ['working day', 'working days'], day: ['day', 'days'], hour: ['hour', 'hours'], month: ['month', 'months'] },
-};
+/** The four levels, in the order the level filter offers them. */
+export const LEVELS = Object.keys(vi.level) as Level[];
+
+const numberFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
+
+export function formatNumber(value: number, locale: Locale): string {
+  return (numberFormats[locale] ??= new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 0 })).format(value);
+}
 
 /**
  * "5 ngày làm việc" / "5 working days", followed by the published note unless `brief`; the note alone when the
@@ -23,29 +53,29 @@ const UNITS: Record<Locale, Record<Duration['unit'], [one: string, other: string
  */
 export function formatDuration(duration: Duration | null | undefined, locale: Locale, brief = false): string {
   if (!duration) return '';
-  if (!(duration.value > 0)) return duration.note ?? '';
-  const [one, other] = UNITS[locale][duration.unit];
-  const text = `${formatNumber(duration.value, locale)} ${duration.value === 1 ? one : other}`;
-  return duration.note && !brief ? `${text} (${duration.note})` : text;
+  const { value, note } = duration;
+  if (!(value > 0)) return note ?? '';
+  const t = labels(locale);
+  const text = `${formatNumber(value, locale)} ${t.unit[duration.unit]}${value === 1 ? '' : t.plural}`;
+  return note && !brief ? `${text} (${note})` : text;
 }
-
-const FREE: Record<Locale, string> = { vi: 'Miễn phí', en: 'Free' };
 
 /** "2.000 đồng" / "2,000 VND"; "Miễn phí" / "Free" for zero. */
-export function formatMoney(amountVnd: number, locale: Locale): string {
-  if (amountVnd === 0) return FREE[locale];
-  return locale === 'vi' ? `${formatNumber(amountVnd, locale)} đồng` : `${formatNumber(amountVnd, locale)} VND`;
+function formatMoney(amountVnd: number, locale: Locale): string {
+  const t = labels(locale);
+  return amountVnd === 0 ? t.free : `${formatNumber(amountVnd, locale)} ${t.vnd}`;
 }
 
-/** A search result's fees in one phrase, or '' when the catalogue does not know them. */
+/** A search result's fees in one phrase ("Miễn phí – 50.000 đồng"), or '' when the catalogue does not know them. */
 export function formatFeeSummary(fee: FeeSummary | null | undefined, locale: Locale): string {
   if (!fee) return '';
-  if (fee.free) return FREE[locale];
+  if (fee.free) return formatMoney(0, locale);
   const { minVnd: min, maxVnd: max } = fee;
-  if (min === null && max === null) return '';
-  if (min === null || max === null || min === max) return formatMoney((min ?? max)!, locale);
-  if (min === 0) return locale === 'vi' ? `Miễn phí – ${formatMoney(max, locale)}` : `Free – ${formatMoney(max, locale)}`;
-  return `${formatNumber(min, locale)} – ${formatMoney(max, locale)}`;
+  if (min !== null && max !== null && min !== max) {
+    return `${min ? formatNumber(min, locale) : formatMoney(0, locale)} – ${formatMoney(max, locale)}`;
+  }
+  const amount = min ?? max;
+  return amount === null ? '' : formatMoney(amount, locale);
 }
 
 /** One fee line: its amount, or its published description when it has no single amount. */
@@ -53,34 +83,10 @@ export function formatFee(fee: Fee, locale: Locale): string {
   return fee.amountVnd === null ? fee.description : formatMoney(fee.amountVnd, locale);
 }
 
-export const LEVEL_LABELS: Record<Locale, Record<Level, string>> = {
-  vi: { xa: 'Cấp xã', tinh: 'Cấp tỉnh', bo: 'Cấp bộ', khac: 'Cơ quan khác' },
-  en: { xa: 'Commune', tinh: 'Province', bo: 'Ministry', khac: 'Other agency' },
-};
-
-export const ONLINE_LABELS: Record<Locale, Record<OnlineService, string>> = {
-  vi: { 'toan-trinh': 'Trực tuyến toàn trình', 'mot-phan': 'Trực tuyến một phần', none: 'Chưa có dịch vụ trực tuyến' },
-  en: { 'toan-trinh': 'Fully online', 'mot-phan': 'Partly online', none: 'Not available online' },
-};
-
-export const CHANNEL_LABELS: Record<Locale, Record<Channel, string>> = {
-  vi: { direct: 'Trực tiếp', online: 'Trực tuyến', postal: 'Qua bưu chính công ích' },
-  en: { direct: 'In person', online: 'Online', postal: 'By public postal service' },
-};
-
-export const FEE_KIND_LABELS: Record<Locale, Record<Fee['kind'], string>> = {
-  vi: { phi: 'Phí', 'le-phi': 'Lệ phí', khac: 'Khoản thu khác' },
-  en: { phi: 'Fee', 'le-phi': 'Charge', khac: 'Other charge' },
-};
-
 /** A level's name; any other value (a gateway's facet) as it came. */
 export function levelLabel(level: string, locale: Locale): string {
-  const labels: Record<string, string> = LEVEL_LABELS[locale];
-  return Object.hasOwn(labels, level) ? labels[level]! : level;
-}
-
-export function onlineLabel(online: OnlineService, locale: Locale): string {
-  return ONLINE_LABELS[locale][online] ?? online;
+  const names: Record<string, string> = labels(locale).level;
+  return Object.hasOwn(names, level) ? names[level]! : level;
 }
 
 /** Only http(s) links leave the widget: a catalogue cannot smuggle `javascript:` into an href. */

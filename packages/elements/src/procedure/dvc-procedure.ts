@@ -7,7 +7,7 @@ import { alertView, headingLevel } from '../base/views.ts';
 import { onlineBadge } from '../catalog/badge.ts';
 import { catalogStyles } from '../catalog/styles.ts';
 import {
-  CHANNEL_LABELS, FEE_KIND_LABELS, fillCodeTemplate, formatDuration, formatFee, levelLabel, portalProcedureUrl, safeHttpUrl,
+  fillCodeTemplate, formatDuration, formatFee, labels, levelLabel, portalProcedureUrl, safeHttpUrl,
 } from '../catalog/format.ts';
 import { procedureStyles } from './styles.ts';
 import { procedureStrings, type ProcedureStrings } from './strings.ts';
@@ -252,11 +252,11 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
 
   #renderMethod(m: Method): TemplateResult {
     return html`<div class="card method">
-      ${this.#heading(2, CHANNEL_LABELS[this.locale][m.channel] ?? m.channel)}
+      ${this.#heading(2, labels(this.locale).channel[m.channel] ?? m.channel)}
       <dl class="pairs">
         <div><dt>${this.t('processingTime')}</dt><dd>${formatDuration(m.processingTime, this.locale) || this.t('notSpecified')}</dd></div>
         <div><dt>${this.t('fees')}</dt><dd>${m.fees.length
-          ? html`<ul class="plain">${m.fees.map((f) => html`<li>${FEE_KIND_LABELS[this.locale][f.kind] ?? ''}: ${formatFee(f, this.locale)}${
+          ? html`<ul class="plain">${m.fees.map((f) => html`<li>${labels(this.locale).feeKind[f.kind] ?? ''}: ${formatFee(f, this.locale)}${
             f.amountVnd !== null && f.description ? html` <span class="muted">(${f.description})</span>` : nothing}</li>`)}</ul>`
           : this.t('noFee')}</dd></div>
       </dl>

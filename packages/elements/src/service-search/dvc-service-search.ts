@@ -7,7 +7,7 @@ import { classifyFailure, failureView, type Failure } from '../catalog/failure.t
 import { alertView, headingLevel } from '../base/views.ts';
 import { onlineBadge } from '../catalog/badge.ts';
 import { catalogStyles } from '../catalog/styles.ts';
-import { fillCodeTemplate, formatDuration, formatFeeSummary, formatNumber, LEVEL_LABELS, levelLabel, portalProcedureUrl } from '../catalog/format.ts';
+import { fillCodeTemplate, formatDuration, formatFeeSummary, formatNumber, levelLabel, LEVELS, portalProcedureUrl } from '../catalog/format.ts';
 import { serviceSearchStyles } from './styles.ts';
 import { serviceSearchStrings, type ServiceSearchStrings } from './strings.ts';
 import { readUrlState, urlWithState, type UrlState } from './url-state.ts';
@@ -36,7 +36,6 @@ type View = 'initial' | 'loading' | 'results' | 'empty' | 'failed';
 type Option = [id: string, label: string, count?: number];
 
 const DEBOUNCE_MS = 250;
-const LEVELS = Object.keys(LEVEL_LABELS.vi) as Level[];
 
 /** Worth asking the API: two characters, or any digits (a code's last digits). */
 function searchable(query: string): boolean {
