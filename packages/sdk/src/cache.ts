@@ -5,7 +5,7 @@
  */
 import { DvcError } from './errors.ts';
 import type { Guard } from './guards.ts';
-import { parse, type Exchange, type Reply } from './http.ts';
+import { parse, type Reply, type Send } from './http.ts';
 
 export interface CacheOptions {
   /** Bodies kept, least recently used dropped first. Default 100. */
@@ -14,10 +14,9 @@ export interface CacheOptions {
   ttlMs?: number;
 }
 
-type Send = (url: string, x: Exchange) => Promise<Reply>;
 type Entry = Reply & { at: number };
 interface Flight {
-  promise: Promise<Reply>;
+  reply: Promise<Entry>;
   ctl: AbortController;
   waiters: number;
 }
@@ -25,7 +24,7 @@ interface Flight {
 export type Get = <T>(url: string, guard: Guard<T>, headers: Record<string, string>, signal?: AbortSignal) => Promise<T>;
 
 export function createGet(send: Send, options: CacheOptions | false): Get {
-  if (!options) return async (url, guard, headers, signal) => parse(await send(url, { headers, retry: 'read', signal }), guard);
+  if (!options) return async (url, guard, headers, signal) => parse(await send(url, { headers, signal }), guard);
   const { maxEntries = 100, ttlMs = 30_000 } = options;
   const entries = new Map<string, Entry>();
   const flights = new Map<string, Flight>();
@@ -33,50 +32,44 @@ export function createGet(send: Send, options: CacheOptions | false): Get {
     entries.delete(key);
     entries.set(key, entry);
     if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    return entry;
   };
 
   return async (url, guard, headers, signal) => {
-    const key = headers['accept-language'] + ' ' + url;
+    const key = headers['accept-language'] + url;
     const hit = entries.get(key);
-    if (hit && Date.now() - hit.at < ttlMs) {
-      keep(key, hit);
-      return parse(hit, guard);
-    }
-    let flight = flights.get(key);
-    if (!flight) {
+    if (hit && Date.now() - hit.at < ttlMs) return parse(keep(key, hit), guard);
+    let f = flights.get(key);
+    const land = () => { if (flights.get(key) == f) flights.delete(key); };
+    if (!f) {
       const ctl = new AbortController();
       const etag = hit?.etag;
-      const f: Flight = {
+      flights.set(key, f = {
         ctl,
         waiters: 0,
-        promise: send(url, { headers: etag ? { ...headers, 'if-none-match': etag } : headers, retry: 'read', signal: ctl.signal })
+        reply: send(url, { headers: etag ? { ...headers, 'if-none-match': etag } : headers, signal: ctl.signal })
           .then((reply) => {
             const fresh = { ...(reply.status == 304 && hit ? hit : reply), at: Date.now() };
             parse(fresh, guard);
-            keep(key, fresh);
-            return fresh;
+            return keep(key, fresh);
           })
-          .finally(() => { if (flights.get(key) == f) flights.delete(key); }),
-      };
-      flights.set(key, flight = f);
+          .finally(land),
+      });
     }
-    return parse(await join(flight, signal, () => { if (flights.get(key) == flight) flights.delete(key); }), guard);
+    // Wait for the shared exchange; the last caller to abort aborts the exchange itself.
+    const flight = f;
+    flight.waiters++;
+    return parse(await new Promise<Reply>((resolve, reject) => {
+      const abort = () => {
+        if (!--flight.waiters) {
+          land();
+          flight.ctl.abort();
+        }
+        reject(new DvcError('aborted'));
+      };
+      if (signal?.aborted) return abort();
+      signal?.addEventListener('abort', abort);
+      flight.reply.then(resolve, reject).finally(() => signal?.removeEventListener('abort', abort));
+    }), guard);
   };
-}
-
-/** Wait for a shared exchange; the last caller to abort aborts the exchange itself. */
-function join(f: Flight, signal: AbortSignal | undefined, orphaned: () => void): Promise<Reply> {
-  f.waiters++;
-  return new Promise((resolve, reject) => {
-    const abort = () => {
-      if (--f.waiters == 0) {
-        orphaned();
-        f.ctl.abort();
-      }
-      reject(new DvcError('aborted'));
-    };
-    if (signal?.aborted) return abort();
-    signal?.addEventListener('abort', abort);
-    f.promise.then(resolve, reject).finally(() => signal?.removeEventListener('abort', abort));
-  });
 }

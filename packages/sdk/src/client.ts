@@ -76,10 +76,8 @@ export function createClient(options: ClientOptions): DvcClient {
   const read = <T>(path: string, guard: is.Guard<T>, o?: CallOptions, id?: string) =>
     get(root + path + (id === undefined ? '' : '/' + encodeURIComponent(id)), guard, headers(o), o?.signal);
 
-  const post = async <T>(path: string, json: unknown, guard: is.Guard<T>, extra: Record<string, string>, o?: CallOptions) =>
-    parse(await http(root + path, {
-      method: 'post', json, headers: { ...headers(o), ...extra }, retry: extra['idempotency-key'] ? 'keyed' : 'lookup', signal: o?.signal,
-    }), guard);
+  const post = async <T>(path: string, json: object, guard: is.Guard<T>, extra: Record<string, string>, o?: CallOptions) =>
+    parse(await http(root + path, { json, headers: { ...headers(o), ...extra }, lookup: !extra['idempotency-key'], signal: o?.signal }), guard);
   const sendSurvey = (input: SurveyResponseInput, key: string, o?: CallOptions) =>
     post('survey-responses', input, is.receipt, { 'idempotency-key': key }, o);
 
@@ -140,6 +138,6 @@ export function createClient(options: ClientOptions): DvcClient {
       },
     },
     queue: queue ?? { pending: () => 0, subscribe: () => () => {}, flush: async () => {} },
-    health: (o) => http(root + 'health', { headers: headers(o), retry: 'read', signal: o?.signal }).then((r) => parse(r, is.health)),
+    health: async (o) => parse(await http(root + 'health', { headers: headers(o), signal: o?.signal }), is.health),
   };
 }

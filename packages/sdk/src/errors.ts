@@ -29,24 +29,12 @@ export class DvcError extends Error {
   declare readonly retryAfter: number | null;
 
   constructor(kind: DvcErrorKind, init: DvcErrorInit = {}) {
-    super(init.problem?.title ?? kind, { cause: init.cause });
-    this.kind = kind;
-    this.status = init.status ?? null;
-    this.problem = init.problem ?? null;
-    this.retryAfter = init.retryAfter ?? null;
+    super(init.problem?.title ?? kind, init);
+    Object.assign(this, { kind, status: null, problem: null, retryAfter: null }, init);
   }
 }
 
 /** True for a DvcError, also one thrown by another copy of the SDK on the same page. */
 export function isDvcError(e: unknown): e is DvcError {
   return (e as Error)?.name == 'DvcError' && 'kind' in (e as object);
-}
-
-/** The error kind an HTTP status means (only called for non-2xx statuses). */
-export function kindOfStatus(status: number): DvcErrorKind {
-  return status == 429 ? 'rate-limited'
-    : status == 404 ? 'not-found'
-    : status >= 500 ? 'server'
-    : status >= 400 ? 'invalid-request'
-    : 'invalid-response';
 }

@@ -2,9 +2,9 @@
  * One HTTP exchange with the API on ky: timeouts, retries, abort, and the mapping of every failure to a
  * DvcError. Knows nothing about resources or caching.
  */
-import ky, { type HTTPError, type KyInstance } from 'ky';
-import { DvcError, isDvcError, kindOfStatus } from './errors.ts';
-import { problem as isProblem } from './guards.ts';
+import ky from 'ky';
+import { DvcError, isDvcError } from './errors.ts';
+import { problem as isProblem, type Guard } from './guards.ts';
 
 export interface HttpOptions {
   fetch?: typeof fetch;
@@ -18,19 +18,15 @@ export interface HttpOptions {
 }
 
 /**
- * Which failures an exchange may retry. `read`: GETs (idempotent). `lookup`: the dossier lookup POST, read-only
- * but rate-limited per client: retried on network errors, timeouts and 5xx, never on 429 (the limit exists to
- * slow down guessing; the caller gets `rate-limited` with `retryAfter` at once). `keyed`: a POST carrying an
- * Idempotency-Key, which the server deduplicates, so it is retried like a GET.
+ * One exchange: a GET, or a POST of `json`. Which failures it may retry: a GET (idempotent) or a POST carrying an
+ * Idempotency-Key (the server deduplicates it) on network errors, timeouts, 408, 429 and 5xx; the dossier lookup
+ * (`lookup`: a read-only POST, rate-limited per client) the same but never on 429: the limit exists to slow down
+ * guessing, so the caller gets `rate-limited` with `retryAfter` at once.
  */
-export type RetryPolicy = 'read' | 'lookup' | 'keyed';
-
 export interface Exchange {
-  /** Default GET. */
-  method?: 'post';
-  headers?: Record<string, string>;
-  json?: unknown;
-  retry: RetryPolicy;
+  headers: Record<string, string>;
+  json?: object;
+  lookup?: boolean;
   signal?: AbortSignal | undefined;
 }
 
@@ -40,90 +36,86 @@ export interface Reply {
   text: string;
 }
 
-/** Never wait longer than this for a Retry-After: surface `rate-limited` and let the caller decide. */
-const MAX_RETRY_AFTER_MS = 30_000;
+export type Send = (url: string, x: Exchange) => Promise<Reply>;
 
 /**
  * Seconds from a Retry-After header. Only the delta-seconds form (what the reference API sends); for an
  * HTTP date ky still waits as asked, within the total timeout, but `retryAfter` stays null.
  */
-export function retryAfterSeconds(header: string | null): number | null {
+const retryAfter = (res: Response): number | null => {
+  const header = res.headers.get('retry-after');
   return header && /^\d+$/.test(header) ? +header : null;
-}
+};
 
-// By name rather than ky's guards: smaller, and as reliable for the errors ky itself creates.
-const isHTTPError = (e: unknown): e is HTTPError => (e as Error)?.name == 'HTTPError';
+type KyFailure = Error & { request?: Request; response?: Response; data?: unknown };
 
-export function createHttp(options: HttpOptions): (url: string, x: Exchange) => Promise<Reply> {
-  const total = options.totalTimeout ?? 30_000;
-  const { limit = 2, backoffLimit = 5_000 } =
-    typeof options.retry == 'number' ? { limit: options.retry } : options.retry ?? {};
-  const { beforeRequest, afterResponse } = options.hooks ?? {};
-  const api: KyInstance = ky.create({
+export function createHttp(options: HttpOptions): Send {
+  const { totalTimeout = 30_000, retry, hooks: { beforeRequest, afterResponse } = {} } = options;
+  const { limit = 2, backoffLimit = 5_000 } = typeof retry == 'number' ? { limit: retry } : retry ?? {};
+  const api = ky.create({
     timeout: options.timeout ?? 10_000,
-    totalTimeout: total,
+    totalTimeout,
     // 304 answers our own If-None-Match: the cache layer reuses its stored body.
     throwHttpErrors: (status) => status != 304,
-    ...(options.fetch && { fetch: options.fetch }),
+    fetch: options.fetch,
+    hooks: {
+      beforeRequest: [({ request }) => beforeRequest?.(request)],
+      // The user's hook sees every attempt.
+      afterResponse: [({ request, response }) => afterResponse?.(request, response)],
+    },
   });
 
   return async (url, x) => {
     const started = Date.now();
-    let res: Response | undefined;
     try {
-      // `.text()` rather than the raw Response: ky then bounds the body read by the timeouts too.
-      const text = await api(url, {
-        method: x.method,
+      const call = api(url, {
+        method: x.json && 'post',
         headers: { accept: 'application/json', ...x.headers },
         json: x.json,
         signal: x.signal,
-        hooks: {
-          beforeRequest: [({ request }) => beforeRequest?.(request)],
-          // Keeps the status and ETag for the caller; the user's hook sees every attempt.
-          afterResponse: [async ({ request, response }) => { res = response; await afterResponse?.(request, response); }],
-        },
         retry: {
           limit,
           backoffLimit,
           methods: ['get', 'post'],
-          statusCodes: [408, x.retry == 'lookup' ? 0 : 429, 500, 502, 503, 504],
+          statusCodes: [408, x.lookup ? 0 : 429, 500, 502, 503, 504],
           afterStatusCodes: [429, 503],
           retryOnTimeout: true,
           // "Full jitter": clients that failed together do not come back together.
           jitter: true,
           shouldRetry: ({ error }) => {
+            const { request, response } = error as KyFailure;
             // Decided on the request actually sent: a POST without Idempotency-Key (say, a hook removed it)
             // could be stored twice, so it is never retried.
-            const req = (error as { request?: Request }).request;
-            if (x.retry != 'lookup' && req?.method == 'POST' && !req.headers.has('idempotency-key')) return false;
-            const after = isHTTPError(error) ? retryAfterSeconds(error.response.headers.get('retry-after')) : null;
-            if (after != null && after * 1000 > Math.min(MAX_RETRY_AFTER_MS, started + total - Date.now())) return false;
+            if (!x.lookup && request?.method == 'POST' && !request.headers.has('idempotency-key')) return false;
+            // Never wait longer than 30 s for a Retry-After, nor past the total timeout: surface `rate-limited`
+            // (or `server`) with `retryAfter` and let the caller decide.
+            const after = response && retryAfter(response);
+            if (after != null && after * 1000 > Math.min(30_000, started + totalTimeout - Date.now())) return false;
             return undefined;
           },
         },
-      }).text();
-      return { status: res!.status, etag: res!.headers.get('etag'), text };
+      });
+      const res = await call;
+      // `.text()` rather than the raw Response's: ky then bounds the body read by the timeouts too.
+      return { status: res.status, etag: res.headers.get('etag'), text: await call.text() };
     } catch (e) {
-      throw x.signal?.aborted ? new DvcError('aborted', { cause: e }) : toDvcError(e);
+      throw x.signal?.aborted ? new DvcError('aborted', { cause: e }) : toDvcError(e as KyFailure);
     }
   };
 }
 
-function toDvcError(e: unknown): DvcError {
+function toDvcError(e: KyFailure): DvcError {
   if (isDvcError(e)) return e;
-  if (isHTTPError(e)) {
-    const { status, headers } = e.response;
-    const problem = isProblem(e.data) ? e.data : null;
-    return new DvcError(kindOfStatus(status), {
-      status,
-      problem,
-      retryAfter: retryAfterSeconds(headers.get('retry-after')) ?? problem?.retryAfter ?? null,
-      cause: e,
-    });
-  }
-  // Anything else failed before a response arrived or while its body streamed: ky's NetworkError, fetch's
+  const res = e?.response;
+  // Anything without a response failed before it arrived or while its body streamed: ky's NetworkError, fetch's
   // TypeError, a connection reset mid-body.
-  return new DvcError((e as Error)?.name == 'TimeoutError' ? 'timeout' : 'network', { cause: e });
+  if (!res) return new DvcError(e?.name == 'TimeoutError' ? 'timeout' : 'network', { cause: e });
+  const { status } = res;
+  const problem = isProblem(e.data) ? e.data : null;
+  return new DvcError(
+    status == 429 ? 'rate-limited' : status == 404 ? 'not-found' : status >= 500 ? 'server' : status >= 400 ? 'invalid-request' : 'invalid-response',
+    { status, problem, retryAfter: retryAfter(res) ?? problem?.retryAfter ?? null, cause: e },
+  );
 }
 
 // Explicit bidi embeddings, overrides and isolates. In API text they reorder whatever a widget prints after them in
@@ -133,7 +125,7 @@ const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 const withoutBidiControls = (_key: string, v: unknown) => (typeof v == 'string' ? v.replace(BIDI_CONTROLS, '') : v);
 
 /** Parse and check a body; anything unexpected is `invalid-response`, never a crash further down. */
-export function parse<T>(reply: Reply, guard: (v: unknown) => v is T): T {
+export function parse<T>(reply: Reply, guard: Guard<T>): T {
   let v: unknown;
   try { v = JSON.parse(reply.text, withoutBidiControls); } catch { /* the guard rejects undefined */ }
   if (!guard(v)) throw new DvcError('invalid-response', { status: reply.status });
