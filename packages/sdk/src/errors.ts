@@ -29,8 +29,11 @@ export class DvcError extends Error {
   declare readonly retryAfter: number | null;
 
   constructor(kind: DvcErrorKind, init: DvcErrorInit = {}) {
-    super(init.problem?.title ?? kind, init);
-    Object.assign(this, { kind, status: null, problem: null, retryAfter: null }, init);
+    super(init.problem?.title ?? kind, { cause: init.cause });
+    this.kind = kind;
+    this.status = init.status ?? null;
+    this.problem = init.problem ?? null;
+    this.retryAfter = init.retryAfter ?? null;
   }
 }
 
