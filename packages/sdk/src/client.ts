@@ -52,7 +52,7 @@ export interface DvcClient {
 }
 
 /** 128 random bits. Not crypto.randomUUID: it is missing on plain-http pages, where some commune sites live. */
-const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
+const newKey = () => crypto.getRandomValues(new Uint32Array(4)).join('-');
 
 function localStorageIfUsable(): QueueStorage | void {
   try {
@@ -73,8 +73,7 @@ export function createClient(options: ClientOptions): DvcClient {
   const { cache = browser, queue: queueOption = true } = options;
   const get = createGet(http, cache && (cache === true ? {} : cache));
   const headers = (o?: CallOptions) => ({ 'accept-language': o?.locale ?? options.locale ?? 'vi' });
-  const read = <T>(path: string, guard: is.Guard<T>, o?: CallOptions, id?: string) =>
-    get(root + path + (id === undefined ? '' : '/' + encodeURIComponent(id)), guard, headers(o), o?.signal);
+  const read = <T>(path: string, guard: is.Guard<T>, o?: CallOptions) => get(root + path, guard, headers(o), o?.signal);
 
   const post = async <T>(path: string, json: object, guard: is.Guard<T>, extra: Record<string, string>, o?: CallOptions) =>
     parse(await http(root + path, { json, headers: { ...headers(o), ...extra }, lookup: !extra['idempotency-key'], signal: o?.signal }), guard);
@@ -87,8 +86,7 @@ export function createClient(options: ClientOptions): DvcClient {
     : null;
 
   const search = (params: SearchParams, o?: CallOptions) => {
-    const query = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
+    const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '') as string[][]);
     return read('procedures?' + query, is.searchResult, o);
   };
 
@@ -96,7 +94,7 @@ export function createClient(options: ClientOptions): DvcClient {
     baseUrl,
     procedures: {
       search,
-      get: (code, o) => read('procedures', is.procedure, o, code),
+      get: (code, o) => read('procedures/' + encodeURIComponent(code), is.procedure, o),
       async *iterate(params, o) {
         for (let page = 1; ; page++) {
           const { items, total, pageSize } = await search({ ...params, page }, o);
@@ -120,7 +118,7 @@ export function createClient(options: ClientOptions): DvcClient {
       },
     },
     surveys: {
-      form: (id, o) => read('survey-forms', is.surveyForm, o, id),
+      form: (id, o) => read('survey-forms/' + encodeURIComponent(id), is.surveyForm, o),
       async submit(input, o) {
         const key = o?.idempotencyKey ?? newKey();
         const held = queue?.hold(key, input);
