@@ -30,13 +30,13 @@ export function renderStatusBadges(dossier: Dossier, ctx: DossierViewContext): T
   const tone = statusTone(dossier.status.code);
   const timing = dossier.timing;
   return html`<dl class="summary">
-    <div class="summary-item">
+    <div>
       <dt>${ctx.t('status')}</dt>
       <dd><span class="badge tone-${tone}" part="status" data-status=${dossier.status.code}
         >${icon(tone)}<span>${statusLabel(dossier, ctx)}</span></span></dd>
     </div>
     ${timing
-      ? html`<div class="summary-item">
+      ? html`<div>
           <dt>${ctx.t('timing')}</dt>
           <dd><span class="badge tone-${timingTone(timing)}" part="timing" data-timing=${timing}
             >${icon(timingTone(timing))}<span>${TIMING_LABELS[ctx.locale][timing] ?? timing}</span></span></dd>
@@ -55,7 +55,7 @@ function dateRow(label: string, iso: string | null): TemplateResult | typeof not
 
 export function renderFacts(dossier: Dossier, ctx: DossierViewContext): TemplateResult {
   return html`<dl class="facts" part="facts">
-    ${row(ctx.t('procedure'), html`<span class="procedure-name">${dossier.procedure.name}</span>
+    ${row(ctx.t('procedure'), html`${dossier.procedure.name}
       <span class="muted">${ctx.t('procedureCode', { code: dossier.procedure.code })}</span>`)}
     ${row(ctx.t('applicant'), dossier.applicant)}
     ${row(ctx.t('agency'), dossier.agency)}
@@ -68,15 +68,16 @@ export function renderFacts(dossier: Dossier, ctx: DossierViewContext): Template
 
 function renderSupplement(request: SupplementRequest, ctx: DossierViewContext): TemplateResult {
   const done = request.fulfilledAt !== null;
-  return html`<li class="supplement ${done ? 'done' : 'open'}" part="supplement">
+  const tone = done ? 'success' : 'warning';
+  return html`<li class="supplement tone-${tone}" part="supplement">
     <p class="supplement-state">
-      ${icon(done ? 'success' : 'warning')}
+      ${icon(tone)}
       <span>${done ? ctx.t('supplementFulfilled', { date: formatDate(request.fulfilledAt) }) : ctx.t('supplementPending')}</span>
     </p>
     <p>${request.content}</p>
     ${request.items.length > 0
       ? html`<p class="label">${ctx.t('supplementItems')}</p>
-          <ul class="items">${request.items.map((item) => html`<li>${item}</li>`)}</ul>`
+          <ul>${request.items.map((item) => html`<li>${item}</li>`)}</ul>`
       : nothing}
     <dl class="facts compact">
       ${dateRow(ctx.t('supplementRequestedAt'), request.requestedAt)}
@@ -99,8 +100,8 @@ export function renderSupplements(dossier: Dossier, ctx: DossierViewContext): Te
 function renderHistoryEntry(entry: HistoryEntry, ctx: DossierViewContext): TemplateResult {
   return html`<li class="step">
     <p><time datetime=${entry.at}>${formatDateTime(entry.at)}</time></p>
-    <p class="action">${entry.action}</p>
-    <p class="muted">${entry.unit}${entry.officer ? html` · ${ctx.t('historyOfficer', { name: entry.officer })}` : nothing}</p>
+    <p>${entry.action}</p>
+    <p class="hint">${entry.unit}${entry.officer ? html` · ${ctx.t('historyOfficer', { name: entry.officer })}` : nothing}</p>
   </li>`;
 }
 

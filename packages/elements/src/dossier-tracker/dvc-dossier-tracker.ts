@@ -177,7 +177,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     // Every keystroke writes codeDraft, so the value Lit last set always matches the field: no live() needed.
     return html`
       <h2 class="title" part="title" aria-level=${levelAttr(this.headingLevel, 2)}>${this.t('title')}</h2>
-      <p class="intro">${this.t('intro')}</p>
+      <p class="muted">${this.t('intro')}</p>
       ${this.#renderProblem()}
       ${errorSummaryView(this.t('errorSummaryTitle'), (Object.entries(this.fieldErrors) as [Field, keyof TrackerStrings][]).map(([field, message]) => ({
         id: INPUT_IDS[field], message: this.t(message), focus: () => this.#find(`#${INPUT_IDS[field]}`)?.focus(),
@@ -251,7 +251,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       return html`<dvc-satisfaction-survey class="survey" form=${dossier.survey.form} dossier-code=${dossier.code}
         heading-level=${this.headingLevel + 1} .client=${this.api ?? undefined}></dvc-satisfaction-survey>`;
     }
-    return html`<div class="invite" part="survey-invite">
+    return html`<div class="alert invite" part="survey-invite">
       ${icon('info')}
       <div class="alert-body">
         <p>${this.t('surveyInvite')}</p>
