@@ -23,8 +23,7 @@ interface Flight {
 
 export type Get = <T>(url: string, guard: Guard<T>, headers: Record<string, string>, signal?: AbortSignal) => Promise<T>;
 
-export function createGet(send: Send, options: CacheOptions | false): Get {
-  if (!options) return async (url, guard, headers, signal) => parse(await send(url, { headers, signal }), guard);
+export function createGet(send: Send, options: CacheOptions): Get {
   const { maxEntries = 100, ttlMs = 30_000 } = options;
   const entries = new Map<string, Entry>();
   const flights = new Map<string, Flight>();

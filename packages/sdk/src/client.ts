@@ -2,7 +2,7 @@
 import { createGet, type CacheOptions } from './cache.ts';
 import { DvcError } from './errors.ts';
 import * as is from './guards.ts';
-import { createHttp, parse, type HttpOptions } from './http.ts';
+import { createHttp, parse, type Exchange, type HttpOptions } from './http.ts';
 import { createQueue, type OfflineQueue, type QueueStorage } from './queue.ts';
 import type {
   Dossier, DossierLookup, FilterList, Health, Procedure, ProcedureSummary, SearchParams, SearchResult, SurveyForm,
@@ -71,14 +71,15 @@ export function createClient(options: ClientOptions): DvcClient {
   const http = createHttp(options);
   const browser = typeof document == 'object';
   const { cache = browser, queue: queueOption = true } = options;
-  const get = createGet(http, cache && (cache === true ? {} : cache));
   const headers = (o?: CallOptions) => ({ 'accept-language': o?.locale ?? options.locale ?? 'vi' });
-  const read = <T>(path: string, guard: is.Guard<T>, o?: CallOptions) => get(root + path, guard, headers(o), o?.signal);
-
-  const post = async <T>(path: string, json: object, guard: is.Guard<T>, extra: Record<string, string>, o?: CallOptions) =>
-    parse(await http(root + path, { json, headers: { ...headers(o), ...extra }, lookup: !extra['idempotency-key'], signal: o?.signal }), guard);
+  /** One exchange, not cached: `x` adds a body, headers, the lookup's retry rule. */
+  const call = async <T>(path: string, guard: is.Guard<T>, o?: CallOptions, x?: Omit<Exchange, 'headers'> & { headers?: object }) =>
+    parse(await http(root + path, { ...x, headers: { ...headers(o), ...x?.headers }, signal: o?.signal }), guard);
+  const get = cache && createGet(http, cache === true ? {} : cache);
+  const read = <T>(path: string, guard: is.Guard<T>, o?: CallOptions) =>
+    get ? get(root + path, guard, headers(o), o?.signal) : call(path, guard, o);
   const sendSurvey = (input: SurveyResponseInput, key: string, o?: CallOptions) =>
-    post('survey-responses', input, is.receipt, { 'idempotency-key': key }, o);
+    call('survey-responses', is.receipt, o, { json: input, headers: { 'idempotency-key': key } });
 
   const storage = queueOption && ((queueOption !== true && queueOption.storage) || localStorageIfUsable());
   const queue = storage
@@ -114,7 +115,7 @@ export function createClient(options: ClientOptions): DvcClient {
         } catch (e) {
           throw new DvcError('invalid-request', { cause: e }); // the page's captcha widget failed
         }
-        return post('dossiers/lookup', input, is.dossier, token ? { 'x-captcha-token': token } : {}, o);
+        return call('dossiers/lookup', is.dossier, o, { json: input, lookup: true, headers: token ? { 'x-captcha-token': token } : {} });
       },
     },
     surveys: {
@@ -136,6 +137,6 @@ export function createClient(options: ClientOptions): DvcClient {
       },
     },
     queue: queue ?? { pending: () => 0, subscribe: () => () => {}, flush: async () => {} },
-    health: async (o) => parse(await http(root + 'health', { headers: headers(o), signal: o?.signal }), is.health),
+    health: (o) => call('health', is.health, o),
   };
 }
