@@ -31,44 +31,46 @@ export function createGet(send: Send, options: CacheOptions): Get {
     entries.delete(key);
     entries.set(key, entry);
     if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
-    return entry;
   };
 
   return async (url, guard, headers, signal) => {
     const key = headers['accept-language'] + url;
     const hit = entries.get(key);
-    if (hit && Date.now() - hit.at < ttlMs) return parse(keep(key, hit), guard);
-    let f = flights.get(key);
-    const land = () => { if (flights.get(key) == f) flights.delete(key); };
-    if (!f) {
-      const ctl = new AbortController();
-      const etag = hit?.etag;
-      flights.set(key, f = {
-        ctl,
-        waiters: 0,
-        reply: send(url, { headers: etag ? { ...headers, 'if-none-match': etag } : headers, signal: ctl.signal })
-          .then((reply) => {
-            const fresh = { ...(reply.status == 304 && hit ? hit : reply), at: Date.now() };
-            parse(fresh, guard);
-            return keep(key, fresh);
-          })
-          .finally(land),
+    const entry = hit && Date.now() - hit.at < ttlMs ? hit : await join();
+    // Kept only once it passed the check, so a spoiled body is never served again.
+    const body = parse(entry, guard);
+    keep(key, entry);
+    return body;
+
+    /** Wait for the exchange of this key, started now or by an earlier caller; the last caller to abort aborts it. */
+    function join(): Promise<Entry> {
+      let f = flights.get(key);
+      const land = () => { if (flights.get(key) == f) flights.delete(key); };
+      if (!f) {
+        const ctl = new AbortController();
+        const etag = hit?.etag;
+        flights.set(key, f = {
+          ctl,
+          waiters: 0,
+          reply: send(url, { headers: etag ? { ...headers, 'if-none-match': etag } : headers, signal: ctl.signal })
+            .then((reply) => ({ ...(reply.status == 304 && hit ? hit : reply), at: Date.now() }))
+            .finally(land),
+        });
+      }
+      const flight = f;
+      flight.waiters++;
+      return new Promise((resolve, reject) => {
+        const abort = () => {
+          if (!--flight.waiters) {
+            land();
+            flight.ctl.abort();
+          }
+          reject(new DvcError('aborted'));
+        };
+        if (signal?.aborted) return abort();
+        signal?.addEventListener('abort', abort);
+        flight.reply.then(resolve, reject).finally(() => signal?.removeEventListener('abort', abort));
       });
     }
-    // Wait for the shared exchange; the last caller to abort aborts the exchange itself.
-    const flight = f;
-    flight.waiters++;
-    return parse(await new Promise<Reply>((resolve, reject) => {
-      const abort = () => {
-        if (!--flight.waiters) {
-          land();
-          flight.ctl.abort();
-        }
-        reject(new DvcError('aborted'));
-      };
-      if (signal?.aborted) return abort();
-      signal?.addEventListener('abort', abort);
-      flight.reply.then(resolve, reject).finally(() => signal?.removeEventListener('abort', abort));
-    }), guard);
   };
 }
