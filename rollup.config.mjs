@@ -60,6 +60,8 @@ export default [
         if (/@lit\/context\/lib\/(controllers\/context-provider|value-notifier)\.js$/.test(id)) return 'provider';
         if (/packages\/sdk\/src\/text\.ts$/.test(id)) return 'service-search';
         const own = /packages\/elements\/src\/([\w-]+)\//.exec(id)?.[1];
+        // English strings are imported on demand: a small chunk of their own, fetched only by pages that speak English.
+        if (/\/strings-en\.ts$/.test(id)) return `${own}-en`;
         if (own === 'base' || /node_modules|packages\/sdk\/src\//.test(id)) return 'shared';
         // Each element's own chunk, and what two elements share: catalog/ (search and procedure), form/ (tracker and survey).
         return own === 'cdn' ? undefined : own;

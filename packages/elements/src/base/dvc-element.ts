@@ -3,7 +3,7 @@ import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { DvcClient } from '@dvc-kit/sdk';
 import { dvcClientContext } from './context.ts';
 import { clientFor } from './clients.ts';
-import { interpolate, resolveLocale, watchLanguage, type Locale } from './i18n.ts';
+import { interpolate, resolveLocale, watchLanguage, type Locale, type Strings } from './i18n.ts';
 
 // A provider may upgrade after the elements it contains (lazy loading, scripts in any order). A ContextRoot on the
 // document replays their unanswered requests when it appears; one per page, even with two copies of dvc-kit.
@@ -47,10 +47,17 @@ export abstract class DvcElement<S extends Record<string, string>> extends LitEl
   /** Replacement strings for the current language, by key (e.g. `{ title: 'Tra cứu thủ tục' }`). */
   declare strings: Partial<S> | undefined;
 
-  protected abstract readonly stringTable: { vi: S; en: S };
+  protected abstract readonly stringTable: Strings<S>;
 
   readonly #consumer = new ContextConsumer(this, { context: dvcClientContext, subscribe: true });
+  /** The language to show next: what `lang` (or a provider's `locale`) asks for, unless English just failed to load. */
+  #wanted: Locale = 'vi';
+  /** The language shown: English only once its strings have arrived. */
   #locale: Locale = 'vi';
+  /** The English strings, once loaded (the browser's module map shares them between elements). */
+  #english: S | undefined;
+  /** Ends a wait for English early when the language is switched back meanwhile. */
+  #stopWaiting: (() => void) | undefined;
   #unwatchLanguage: (() => void) | undefined;
   #resolved: { api: DvcClient | null; locale: Locale } | undefined;
 
@@ -69,14 +76,34 @@ export abstract class DvcElement<S extends Record<string, string>> extends LitEl
   override connectedCallback(): void {
     ensureContextRoot();
     super.connectedCallback();
-    this.#locale = resolveLocale(this);
-    this.#unwatchLanguage = watchLanguage(this, () => {
-      const locale = resolveLocale(this);
-      if (locale !== this.#locale) {
-        this.#locale = locale;
-        this.requestUpdate();
-      }
-    });
+    this.#ask(resolveLocale(this));
+    this.#unwatchLanguage = watchLanguage(this, () => this.#ask(resolveLocale(this)));
+  }
+
+  #ask(locale: Locale): void {
+    if (locale === this.#wanted) return;
+    this.#wanted = locale;
+    if (locale === 'vi') this.#stopWaiting?.();
+    this.requestUpdate();
+  }
+
+  // English strings load on demand. Until they are here the update waits, so the element never renders in a language
+  // it was not asked for: the first render is held, a switch keeps the current view. Waiting here rather than in
+  // shouldUpdate keeps the changed properties for willUpdate, and `updateComplete` includes the wait. Vietnamese
+  // never waits, not even for an English load still under way when the page switches back.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.#wanted === 'en' && !this.#english) {
+      return Promise.race([
+        this.stringTable.en().then(
+          (module) => { this.#english = module.en; },
+          // English could not load (offline, CDN error): Vietnamese rather than nothing, until the next switch to English.
+          () => { this.#wanted = 'vi'; },
+        ),
+        new Promise<void>((resolve) => { this.#stopWaiting = resolve; }),
+      ]).then(() => this.scheduleUpdate());
+    }
+    this.#locale = this.#wanted;
+    return super.scheduleUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -98,7 +125,8 @@ export abstract class DvcElement<S extends Record<string, string>> extends LitEl
   /** The string `key` in the current language, with `{name}` placeholders filled (values are plain text). */
   protected t(key: keyof S, params?: Record<string, string | number>): string {
     const override = this.strings?.[key];
-    const template = typeof override === 'string' ? override : this.stringTable[this.#locale][key];
+    const table = (this.#locale === 'en' && this.#english) || this.stringTable.vi;
+    const template = typeof override === 'string' ? override : table[key];
     return interpolate(template, params);
   }
 

@@ -1,8 +1,12 @@
 /** The languages every element speaks. */
 export type Locale = 'vi' | 'en';
 
-/** One element's strings: the same keys in Vietnamese and English. */
-export type Strings<S extends Record<string, string>> = { vi: S; en: S };
+/**
+ * One element's strings: the same keys in Vietnamese and English. Vietnamese is in the element's own code; English
+ * is a separate module (`strings-en.ts`, exporting `en`) imported the first time an element speaks English, so the
+ * pages that never do (nearly all of them) never download it.
+ */
+export type Strings<S extends Record<string, string>> = { vi: S; en: () => Promise<{ en: S }> };
 
 export const DEFAULT_LOCALE: Locale = 'vi';
 

@@ -43,45 +43,4 @@ const vi = {
 
 export type SurveyStrings = Record<keyof typeof vi, string>;
 
-const en: SurveyStrings = {
-  loading: 'Loading the survey…',
-  loadErrorTitle: 'The survey did not load',
-  loadNetwork: 'Could not load the survey. Check your connection and try again.',
-  loadServer: 'The service has a problem, so the survey could not load. Please try again in a few minutes.',
-  notFoundTitle: 'Survey not found',
-  notFound: 'This survey does not exist or is no longer in use.',
-  needsDossierTitle: 'A dossier code is needed',
-  needsDossier: 'This survey rates how one dossier was handled. Please look up your dossier first, then open the survey from the result.',
-  dossier: 'Dossier: {code}',
-  requiredNote: 'Questions marked “(required)” need an answer.',
-  required: '(required)',
-  privacyWarning: 'Do not type personal information (names, ID card numbers, phone numbers…).',
-  charsLeft: '{count} characters left',
-  charsOver: '{count} characters too many',
-  errorSummaryTitle: 'Please check your answers',
-  errorPrefix: 'Error:',
-  choiceRequired: 'Choose an answer for “{question}”',
-  textRequired: 'Enter an answer for “{question}”',
-  textTooLong: 'The answer to “{question}” is longer than {max} characters',
-  textPersonal: 'The answer to “{question}” contains a number that looks like an ID card or phone number. Please remove personal information.',
-  serverInvalid: 'The answer to “{question}” was not accepted',
-  submit: 'Send rating',
-  sending: 'Sending…',
-  sentTitle: 'Thank you for your rating',
-  sent: 'Your feedback has been recorded.',
-  receipt: 'Receipt number: {id}',
-  queuedTitle: 'Your rating is saved',
-  queued: 'Saved on this device, will be sent when you are back online.',
-  pending: 'Waiting to be sent: {count}',
-  sendNow: 'Try sending now',
-  flushed: 'Your rating has been sent.',
-  sendErrorTitle: 'Your rating was not sent',
-  sendNetwork: 'It could not be sent because of a connection problem. Your answers are still here: press “Send rating” to try again.',
-  sendServer: 'The service has a problem. Your answers are still here: please try again in a few minutes.',
-  sendRateLimited: 'Too many ratings were sent. Please try again in {seconds} seconds.',
-  sendInvalid: 'The service did not accept the answers. Please check them and send again.',
-  sendDossier: 'The dossier to rate was not found. Please look up the dossier again and open the survey from the result.',
-  retry: 'Try again',
-};
-
-export const surveyStrings: Strings<SurveyStrings> = { vi, en };
+export const surveyStrings: Strings<SurveyStrings> = { vi, en: () => import('./strings-en.ts') };
