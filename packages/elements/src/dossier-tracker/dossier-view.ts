@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Dossier, HistoryEntry, SupplementRequest } from '@dvc-kit/sdk';
-import { formatDate, formatDateTime, TIMING_LABELS } from './dates.ts';
+import { formatDate, TIMING_LABELS } from './dates.ts';
 import type { Locale } from '../base/i18n.ts';
-import { icon } from '../base/icons.ts';
+import { icon, type Tone } from '../base/icons.ts';
 import { levelAttr } from '../base/views.ts';
 import { statusTone, timingTone } from './tones.ts';
 import type { TrackerStrings } from './strings.ts';
@@ -20,37 +20,29 @@ export interface DossierViewContext {
 /** Long histories (15+ steps) would push everything else off a phone screen: the newest few show first. */
 export const HISTORY_PREVIEW = 5;
 
-export function statusLabel(dossier: Dossier, ctx: DossierViewContext): string {
-  const code = dossier.status.code;
-  // An unknown status from a newer gateway still shows its own label rather than nothing.
-  return code >= 1 && code <= 10 ? ctx.t(`status${code}` as keyof TrackerStrings) : dossier.status.label;
+/** One badge of the summary: its label, then icon and text in the tone's colour. */
+function badge(label: string, part: 'status' | 'timing', tone: Tone, text: string, value: string | number): TemplateResult {
+  return html`<div><dt>${label}</dt><dd><span class="badge tone-${tone}" part=${part}
+    data-status=${part === 'status' ? value : nothing} data-timing=${part === 'timing' ? value : nothing}
+    >${icon(tone)}<span>${text}</span></span></dd></div>`;
 }
 
 export function renderStatusBadges(dossier: Dossier, ctx: DossierViewContext): TemplateResult {
-  const tone = statusTone(dossier.status.code);
+  const { code, label } = dossier.status;
   const timing = dossier.timing;
+  // An unknown status from a newer gateway still shows its own label rather than nothing.
   return html`<dl class="summary">
-    <div>
-      <dt>${ctx.t('status')}</dt>
-      <dd><span class="badge tone-${tone}" part="status" data-status=${dossier.status.code}
-        >${icon(tone)}<span>${statusLabel(dossier, ctx)}</span></span></dd>
-    </div>
-    ${timing
-      ? html`<div>
-          <dt>${ctx.t('timing')}</dt>
-          <dd><span class="badge tone-${timingTone(timing)}" part="timing" data-timing=${timing}
-            >${icon(timingTone(timing))}<span>${TIMING_LABELS[ctx.locale][timing] ?? timing}</span></span></dd>
-        </div>`
-      : nothing}
+    ${badge(ctx.t('status'), 'status', statusTone(code), code >= 1 && code <= 10 ? ctx.t(`status${code}` as keyof TrackerStrings) : label, code)}
+    ${timing ? badge(ctx.t('timing'), 'timing', timingTone(timing), TIMING_LABELS[ctx.locale][timing] ?? timing, timing) : nothing}
   </dl>`;
 }
 
-function row(label: string, value: TemplateResult | string): TemplateResult {
+function row(label: string, value: unknown): TemplateResult {
   return html`<div class="row"><dt>${label}</dt><dd>${value}</dd></div>`;
 }
 
 function dateRow(label: string, iso: string | null): TemplateResult | typeof nothing {
-  return iso ? row(label, html`<time datetime=${iso}>${formatDateTime(iso)}</time>`) : nothing;
+  return iso ? row(label, html`<time datetime=${iso}>${formatDate(iso, true)}</time>`) : nothing;
 }
 
 export function renderFacts(dossier: Dossier, ctx: DossierViewContext): TemplateResult {
@@ -99,7 +91,7 @@ export function renderSupplements(dossier: Dossier, ctx: DossierViewContext): Te
 
 function renderHistoryEntry(entry: HistoryEntry, ctx: DossierViewContext): TemplateResult {
   return html`<li class="step">
-    <p><time datetime=${entry.at}>${formatDateTime(entry.at)}</time></p>
+    <p><time datetime=${entry.at}>${formatDate(entry.at, true)}</time></p>
     <p>${entry.action}</p>
     <p class="hint">${entry.unit}${entry.officer ? html` · ${ctx.t('historyOfficer', { name: entry.officer })}` : nothing}</p>
   </li>`;
@@ -117,8 +109,8 @@ export function renderHistory(dossier: Dossier, ctx: DossierViewContext): Templa
       ${shown.map((entry) => renderHistoryEntry(entry, ctx))}
     </ol>
     ${long
-      ? html`<button type="button" class="button link-like" aria-controls="history" aria-expanded=${ctx.historyExpanded ? 'true' : 'false'}
-          @click=${ctx.toggleHistory}>${ctx.historyExpanded ? ctx.t('historyShowFewer') : ctx.t('historyShowAll', { count: all.length })}</button>`
+      ? html`<button type="button" class="button link-like" aria-controls="history" aria-expanded=${ctx.historyExpanded}
+          @click=${ctx.toggleHistory}>${ctx.t(ctx.historyExpanded ? 'historyShowFewer' : 'historyShowAll', { count: all.length })}</button>`
       : nothing}
   </section>`;
 }

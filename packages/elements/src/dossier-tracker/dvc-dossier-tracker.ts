@@ -18,7 +18,7 @@ export interface DossierLookupEventDetail {
 }
 
 type Field = 'code' | 'id';
-type FieldErrors = Partial<Record<Field, keyof TrackerStrings>>;
+type FieldErrors = Partial<Record<Field, `${Field}${'Required' | 'Invalid'}`>>;
 type Problem = 'not-found' | 'rate-limited' | 'network' | 'offline' | 'server' | 'invalid' | 'captcha';
 
 const PROBLEM_TEXT: Record<Problem, [title: keyof TrackerStrings, body: keyof TrackerStrings]> = {
@@ -36,11 +36,14 @@ const INPUT_IDS: Record<Field, string> = { code: 'code', id: 'id-number' };
 /** Problems a plain "try again" can fix; the others need the citizen to change the input or wait. */
 const RETRYABLE = new Set<Problem>(['network', 'offline', 'server']);
 
+/** Private reactive state: never an attribute. */
+const STATE = { state: true };
+
 function problemOf(error: unknown): Problem {
   if (!isDvcError(error)) return 'server';
   switch (error.kind) {
-    case 'not-found': return 'not-found';
-    case 'rate-limited': return 'rate-limited';
+    case 'not-found':
+    case 'rate-limited': return error.kind;
     case 'network':
     case 'timeout': return globalThis.navigator?.onLine === false ? 'offline' : 'network';
     case 'invalid-request': return error.problem?.type.endsWith(':captcha-required') ? 'captcha' : 'invalid';
@@ -97,16 +100,16 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   static override properties: PropertyDeclarations = {
     code: {},
     headingLevel: { attribute: 'heading-level', type: Number },
-    codeDraft: { attribute: false },
-    fieldErrors: { attribute: false },
-    busy: { attribute: false },
-    problem: { attribute: false },
-    problemSeconds: { attribute: false },
-    waitSeconds: { attribute: false },
-    dossier: { attribute: false },
-    historyExpanded: { attribute: false },
-    surveyOpen: { attribute: false },
-    announcement: { attribute: false },
+    codeDraft: STATE,
+    fieldErrors: STATE,
+    busy: STATE,
+    problem: STATE,
+    problemSeconds: STATE,
+    waitSeconds: STATE,
+    dossier: STATE,
+    historyExpanded: STATE,
+    surveyOpen: STATE,
+    announcement: STATE,
   };
 
   /** Prefills the dossier code (e.g. from a QR code on the receipt); the citizen still types the ID number. */
@@ -174,7 +177,6 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
 
   #renderForm(): TemplateResult {
     const waiting = this.waitSeconds > 0;
-    // Every keystroke writes codeDraft, so the value Lit last set always matches the field: no live() needed.
     return html`
       <h2 class="title" part="title" aria-level=${levelAttr(this.headingLevel, 2)}>${this.t('title')}</h2>
       <p class="muted">${this.t('intro')}</p>
@@ -182,32 +184,32 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       ${errorSummaryView(this.t('errorSummaryTitle'), (Object.entries(this.fieldErrors) as [Field, keyof TrackerStrings][]).map(([field, message]) => ({
         id: INPUT_IDS[field], message: this.t(message), focus: () => this.#find(`#${INPUT_IDS[field]}`)?.focus(),
       })))}
-      <form class="form" part="form" novalidate autocomplete="off" aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
-        ${this.#renderField('code', 'codeLabel', 'codeHint', html`<input id="code" type="text" autocomplete="off" spellcheck="false"
-          autocapitalize="characters" inputmode="text" .value=${this.codeDraft}
-          aria-describedby=${this.fieldErrors.code ? 'code-hint code-error' : 'code-hint'}
-          aria-invalid=${this.fieldErrors.code ? 'true' : 'false'}
-          @input=${(e: Event) => { this.codeDraft = (e.target as HTMLInputElement).value; }} />`)}
-        ${this.#renderField('id', 'idLabel', 'idHint', html`<input id="id-number" type="text" autocomplete="off" spellcheck="false"
-          autocapitalize="characters" inputmode="text" enterkeyhint="search"
-          aria-describedby=${this.fieldErrors.id ? 'id-hint id-error' : 'id-hint'}
-          aria-invalid=${this.fieldErrors.id ? 'true' : 'false'} />`)}
+      <form class="form" part="form" novalidate autocomplete="off" aria-busy=${this.busy} @submit=${this.#onSubmit}>
+        ${this.#renderField('code')}
+        ${this.#renderField('id')}
         <div class="actions">
-          <button class="button" type="submit" part="submit" ?disabled=${waiting} aria-disabled=${this.busy ? 'true' : 'false'}>
+          <button class="button" type="submit" part="submit" ?disabled=${waiting} aria-disabled=${this.busy}>
             ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
-            ${waiting ? this.t('waitButton', { seconds: this.waitSeconds }) : this.busy ? this.t('submitting') : this.t('submit')}
+            ${this.t(waiting ? 'waitButton' : this.busy ? 'submitting' : 'submit', { seconds: this.waitSeconds })}
           </button>
         </div>
       </form>`;
   }
 
-  #renderField(field: Field, label: keyof TrackerStrings, hint: keyof TrackerStrings, input: TemplateResult): TemplateResult {
+  // Both fields take codes typed from paper: no autofill, no spellcheck, capitals. Only the code is kept (as
+  // codeDraft, written on every keystroke, so the value Lit last set always matches the field: no live() needed);
+  // the ID field's value binding never changes after the first render, so Lit never writes over what is typed.
+  #renderField(field: Field): TemplateResult {
     const error = this.fieldErrors[field];
+    const code = field === 'code';
     return html`<div class="field ${error ? 'invalid' : ''}">
-      <label for=${INPUT_IDS[field]}>${this.t(label)}</label>
-      <p class="hint" id="${field}-hint">${this.t(hint)}</p>
+      <label for=${INPUT_IDS[field]}>${this.t(`${field}Label`)}</label>
+      <p class="hint" id="${field}-hint">${this.t(`${field}Hint`)}</p>
       ${error ? fieldErrorView(`${field}-error`, this.t('errorPrefix'), this.t(error)) : nothing}
-      ${input}
+      <input id=${INPUT_IDS[field]} autocomplete="off" spellcheck="false" autocapitalize="characters" inputmode="text"
+        enterkeyhint="search" aria-describedby="${field}-hint${error ? ` ${field}-error` : ''}" aria-invalid=${!!error}
+        .value=${code ? this.codeDraft : ''}
+        @input=${code ? (e: Event) => { this.codeDraft = (e.target as HTMLInputElement).value; } : nothing} />
     </div>`;
   }
 
@@ -289,34 +291,26 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     this.#pending = controller;
     this.busy = true;
     this.announcement = this.t('loading');
-    let found: Dossier | null = null;
-    let problem: Problem | null = null;
-    let retryAfter: number | null = null;
+    let focus = '#result-title';
     try {
-      found = await api.dossiers.lookup({ code, idNumber }, { signal: controller.signal, locale: this.locale });
+      const found = await api.dossiers.lookup({ code, idNumber }, { signal: controller.signal, locale: this.locale });
+      this.dossier = found;
+      this.emit<DossierLookupEventDetail>('dvc-lookup', { code: found.code, status: found.status.code });
     } catch (error) {
       if (controller.signal.aborted) return;
-      problem = problemOf(error);
-      retryAfter = isDvcError(error) ? error.retryAfter : null;
+      this.problem = problemOf(error);
+      if (isDvcError(error) && this.problem === 'rate-limited') {
+        this.problemSeconds = error.retryAfter;
+        this.#startCountdown(error.retryAfter ?? 60);
+      }
+      focus = '#problem';
     } finally {
       if (this.#pending === controller) this.#pending = undefined;
     }
     this.busy = false;
     this.announcement = '';
-    if (found) {
-      this.dossier = found;
-      this.historyExpanded = false;
-      this.surveyOpen = false;
-      this.emit<DossierLookupEventDetail>('dvc-lookup', { code: found.code, status: found.status.code });
-      await this.updateComplete;
-      this.#find('#result-title')?.focus();
-      return;
-    }
-    this.problem = problem;
-    this.problemSeconds = problem === 'rate-limited' ? retryAfter : null;
-    if (problem === 'rate-limited') this.#startCountdown(retryAfter ?? 60);
     await this.updateComplete;
-    this.#find('#problem')?.focus();
+    this.#find(focus)?.focus();
   }
 
   #openSurvey = async (): Promise<void> => {
@@ -328,10 +322,10 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   };
 
   #lookupAnother = async (): Promise<void> => {
+    // A result shows only after a submit without field errors or problems: what is left to clear is its own state.
     this.dossier = null;
+    this.historyExpanded = false;
     this.surveyOpen = false;
-    this.problem = null;
-    this.fieldErrors = {};
     this.codeDraft = '';
     await this.updateComplete;
     this.#find<HTMLInputElement>('#code')?.focus();

@@ -1,13 +1,11 @@
-import type { DossierStatusCode, TimingClass } from '@dvc-kit/sdk';
+import type { TimingClass } from '@dvc-kit/sdk';
 import type { Tone } from '../base/icons.ts';
 
-const STATUS_TONES: Record<DossierStatusCode, Tone> = {
-  1: 'info', 2: 'info', 3: 'danger', 4: 'progress', 5: 'warning',
-  6: 'warning', 7: 'neutral', 8: 'danger', 9: 'success', 10: 'success',
-};
+/** The tone of statuses 1 to 10 (domain.md §3), in order. */
+const STATUS_TONES: Tone[] = ['info', 'info', 'danger', 'progress', 'warning', 'warning', 'neutral', 'danger', 'success', 'success'];
 
 export function statusTone(code: number): Tone {
-  return STATUS_TONES[code as DossierStatusCode] ?? 'info';
+  return STATUS_TONES[code - 1] ?? 'info';
 }
 
 const TIMING_TONES: Record<TimingClass, Tone> = { early: 'success', 'on-time': 'success', overdue: 'danger', 'on-track': 'progress' };
