@@ -15,11 +15,8 @@ export interface CacheOptions {
 }
 
 type Entry = Reply & { at: number };
-interface Flight {
-  reply: Promise<Entry>;
-  ctl: AbortController;
-  waiters: number;
-}
+/** Joins the exchange in flight for one key. */
+type Flight = (signal?: AbortSignal) => Promise<Entry>;
 
 export type Get = <T>(url: string, guard: Guard<T>, headers: Record<string, string>, signal?: AbortSignal) => Promise<T>;
 
@@ -33,44 +30,39 @@ export function createGet(send: Send, options: CacheOptions): Get {
     if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
   };
 
+  /** Starts the exchange for `key` (revalidating `hit`, if any) that callers then join; the last to abort aborts it. */
+  const start = (key: string, url: string, headers: Record<string, string>, hit?: Entry): Flight => {
+    const land = () => { if (flights.get(key) == flight) flights.delete(key); };
+    const ctl = new AbortController();
+    const etag = hit?.etag;
+    const reply = send(url, { headers: etag ? { ...headers, 'if-none-match': etag } : headers, signal: ctl.signal })
+      .then((r) => ({ ...(r.status == 304 && hit ? hit : r), at: Date.now() }))
+      .finally(land);
+    let waiters = 0;
+    const flight: Flight = (signal) => new Promise((resolve, reject) => {
+      const abort = () => {
+        if (!--waiters) {
+          land();
+          ctl.abort();
+        }
+        reject(new DvcError('aborted'));
+      };
+      waiters++;
+      if (signal?.aborted) return abort();
+      signal?.addEventListener('abort', abort);
+      reply.then(resolve, reject).finally(() => signal?.removeEventListener('abort', abort));
+    });
+    flights.set(key, flight);
+    return flight;
+  };
+
   return async (url, guard, headers, signal) => {
     const key = headers['accept-language'] + url;
     const hit = entries.get(key);
-    const entry = hit && Date.now() - hit.at < ttlMs ? hit : await join();
+    const entry = hit && Date.now() - hit.at < ttlMs ? hit : await (flights.get(key) ?? start(key, url, headers, hit))(signal);
     // Kept only once it passed the check, so a spoiled body is never served again.
     const body = parse(entry, guard);
     keep(key, entry);
     return body;
-
-    /** Wait for the exchange of this key, started now or by an earlier caller; the last caller to abort aborts it. */
-    function join(): Promise<Entry> {
-      let f = flights.get(key);
-      const land = () => { if (flights.get(key) == f) flights.delete(key); };
-      if (!f) {
-        const ctl = new AbortController();
-        const etag = hit?.etag;
-        flights.set(key, f = {
-          ctl,
-          waiters: 0,
-          reply: send(url, { headers: etag ? { ...headers, 'if-none-match': etag } : headers, signal: ctl.signal })
-            .then((reply) => ({ ...(reply.status == 304 && hit ? hit : reply), at: Date.now() }))
-            .finally(land),
-        });
-      }
-      const flight = f;
-      flight.waiters++;
-      return new Promise((resolve, reject) => {
-        const abort = () => {
-          if (!--flight.waiters) {
-            land();
-            flight.ctl.abort();
-          }
-          reject(new DvcError('aborted'));
-        };
-        if (signal?.aborted) return abort();
-        signal?.addEventListener('abort', abort);
-        flight.reply.then(resolve, reject).finally(() => signal?.removeEventListener('abort', abort));
-      });
-    }
   };
 }

@@ -77,8 +77,8 @@ export function createHttp(options: HttpOptions): Send {
           limit,
           backoffLimit,
           methods: ['get', 'post'],
+          // (ky's default afterStatusCodes wait for Retry-After on 429 and 503; its 413 is not retried here at all.)
           statusCodes: [408, x.lookup ? 0 : 429, 500, 502, 503, 504],
-          afterStatusCodes: [429, 503],
           retryOnTimeout: true,
           // "Full jitter": clients that failed together do not come back together.
           jitter: true,
