@@ -10,14 +10,14 @@ export const baseStyles = css`
     all: initial;
     display: block;
     --_primary: var(--dvc-color-primary, #0b3d91);
-    --_on-primary: var(--dvc-color-on-primary, #ffffff);
+    --_on-primary: var(--dvc-color-on-primary, #fff);
     --_accent: var(--dvc-color-accent, #a50e0e);
     --_text: var(--dvc-color-text, #1b1b1b);
     --_muted: var(--dvc-color-muted, #505a66);
-    --_surface: var(--dvc-color-surface, #ffffff);
+    --_surface: var(--dvc-color-surface, #fff);
     --_surface-alt: var(--dvc-color-surface-alt, #f3f5f8);
     --_border: var(--dvc-color-border, #8a94a3);
-    --_link: var(--dvc-color-link, var(--dvc-color-primary, #0b3d91));
+    --_link: var(--dvc-color-link, var(--_primary));
     --_focus: var(--dvc-color-focus, #c45100);
     --_danger: var(--dvc-color-danger, #b3261e);
     --_success: var(--dvc-color-success, #1e6b34);
@@ -48,16 +48,15 @@ export const baseStyles = css`
     unicode-bidi: isolate !important;
   }
   :host([hidden]) { display: none; }
-  *, *::before, *::after { box-sizing: border-box; }
-  h1, h2, h3, h4, h5, h6 { margin: 0; line-height: 1.3; font-weight: 700; }
-  p, ul, ol, dl, dd, figure { margin: 0; }
+  *, ::before, ::after { box-sizing: border-box; }
+  h1, h2, h3, h4, h5, h6 { margin: 0; line-height: 1.3; }
+  p, ul, ol, dl, dd { margin: 0; }
   ul, ol { padding-inline-start: 1.5em; }
   a { color: var(--_link); text-decoration: underline; text-underline-offset: 0.15em; }
   a:hover { text-decoration-thickness: 0.15em; }
-  mark { background: var(--_mark); color: inherit; font-weight: 700; padding: 0 0.05em; border-radius: 0.15em; }
   :focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
-  [tabindex='-1']:focus { outline: none; }
-  [tabindex='-1']:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+  /* Focus moved to an outcome by script shows a ring only when the browser would show one. */
+  [tabindex='-1']:focus:not(:focus-visible) { outline: none; }
 
   .button {
     display: inline-flex; align-items: center; justify-content: center; gap: 0.4em;
@@ -75,15 +74,15 @@ export const baseStyles = css`
     margin: 0; padding: 0; border: 0; background: none; font: inherit; text-align: start;
     color: var(--_link); text-decoration: underline; text-underline-offset: 0.15em; cursor: pointer;
   }
-  .link-like:hover { text-decoration-thickness: 0.15em; filter: none; }
-  .button.link-like { min-height: auto; font-weight: 400; }
+  .link-like:hover { text-decoration-thickness: 0.15em; }
+  .button.link-like { min-height: auto; font-weight: 400; filter: none; }
 
   input, select, textarea {
     font: inherit; color: var(--_text); background: var(--_surface);
     border: 2px solid var(--_border); border-radius: var(--_radius);
     min-height: 2.75em; padding: 0.45em 0.6em; max-width: 100%;
   }
-  input:focus-visible, select:focus-visible, textarea:focus-visible { border-color: var(--_text); }
+  :is(input, select, textarea):focus-visible { border-color: var(--_text); }
   label { font-weight: 600; }
   .hint, .muted { color: var(--_muted); }
   .hint { font-size: 0.9375em; }
@@ -91,36 +90,34 @@ export const baseStyles = css`
 
   .visually-hidden {
     position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
-    overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0;
+    overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0;
   }
 
   .alert {
     display: flex; gap: 0.6em; align-items: flex-start;
-    padding: 0.75em var(--_space); border: 2px solid var(--_border); border-inline-start-width: 0.4em;
+    padding: 0.75em var(--_space); border: 2px solid var(--_tone, var(--_border)); border-inline-start-width: 0.4em;
     border-radius: var(--_radius); background: var(--_surface);
   }
-  .alert.danger { border-color: var(--_danger); }
-  .alert.warning { border-color: var(--_warning); }
-  .alert.success { border-color: var(--_success); }
-  .alert.danger .icon { color: var(--_danger); }
-  .alert.warning .icon { color: var(--_warning); }
-  .alert.success .icon { color: var(--_success); }
+  /* The tone colours the edge and the icon; info and neutral keep the border colour and the text colour. */
+  .alert .icon { color: var(--_tone); }
+  .alert.danger { --_tone: var(--_danger); }
+  .alert.warning { --_tone: var(--_warning); }
+  .alert.success { --_tone: var(--_success); }
   .alert-body { display: grid; gap: 0.5em; min-width: 0; }
 
   .badge {
     display: inline-flex; align-items: center; gap: 0.3em;
-    padding: 0.1em 0.55em; border: 1px solid currentColor; border-radius: 1em;
+    padding: 0.1em 0.55em; border: 1px solid; border-radius: 1em;
     font-size: 0.875em; font-weight: 600; line-height: 1.4; white-space: nowrap;
   }
 
   @media (forced-colors: active) {
     .button { border-color: ButtonText; }
     .button.secondary, .link-like { color: LinkText; }
-    mark { background: Highlight; color: HighlightText; forced-color-adjust: none; }
     .alert, .badge { border-color: CanvasText; }
-    :focus-visible, [tabindex='-1']:focus-visible { outline-color: Highlight; }
+    :focus-visible { outline-color: Highlight; }
   }
   @media (prefers-reduced-motion: reduce) {
-    *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
+    *, ::before, ::after { animation: none !important; }
   }
 `;
