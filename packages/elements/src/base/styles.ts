@@ -29,11 +29,7 @@ export const baseStyles = css`
        rules for the host element itself (a page's "* { all: unset }" or "* { font-size: 40px !important }"), which
        the plain "all: initial" above loses to. Pages theme through the --dvc-* tokens. Both languages are LTR,
        so an RTL page must not reorder the text. */
-    font-family: var(--dvc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif) !important;
-    font-size: var(--dvc-font-size, medium) !important;
-    font-style: normal !important;
-    font-weight: 400 !important;
-    line-height: 1.5 !important;
+    font: 400 var(--dvc-font-size, medium) / 1.5 var(--dvc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif) !important;
     color: var(--_text) !important;
     letter-spacing: normal !important;
     word-spacing: normal !important;
