@@ -7,15 +7,8 @@ import { levelAttr } from '../base/views.ts';
 import { statusTone, timingTone } from './tones.ts';
 import type { TrackerStrings } from './strings.ts';
 
-/** What the result view needs from its element: translation, language, heading depth and history state. */
-export interface DossierViewContext {
-  t: (key: keyof TrackerStrings, params?: Record<string, string | number>) => string;
-  locale: Locale;
-  /** The level for section headings inside the result (one below the result heading). */
-  sectionLevel: number;
-  historyExpanded: boolean;
-  toggleHistory: () => void;
-}
+/** The element's translation of its strings. */
+export type Translate = (key: keyof TrackerStrings, params?: Record<string, string | number>) => string;
 
 /** Long histories (15+ steps) would push everything else off a phone screen: the newest few show first. */
 export const HISTORY_PREVIEW = 5;
@@ -27,13 +20,13 @@ function badge(label: string, part: 'status' | 'timing', tone: Tone, text: strin
     >${icon(tone)}<span>${text}</span></span></dd></div>`;
 }
 
-export function renderStatusBadges(dossier: Dossier, ctx: DossierViewContext): TemplateResult {
+export function renderStatusBadges(dossier: Dossier, t: Translate, locale: Locale): TemplateResult {
   const { code, label } = dossier.status;
   const timing = dossier.timing;
   // An unknown status from a newer gateway still shows its own label rather than nothing.
   return html`<dl class="summary">
-    ${badge(ctx.t('status'), 'status', statusTone(code), code >= 1 && code <= 10 ? ctx.t(`status${code}` as keyof TrackerStrings) : label, code)}
-    ${timing ? badge(ctx.t('timing'), 'timing', timingTone(timing), TIMING_LABELS[ctx.locale][timing] ?? timing, timing) : nothing}
+    ${badge(t('status'), 'status', statusTone(code), code >= 1 && code <= 10 ? t(`status${code}` as keyof TrackerStrings) : label, code)}
+    ${timing ? badge(t('timing'), 'timing', timingTone(timing), TIMING_LABELS[locale][timing] ?? timing, timing) : nothing}
   </dl>`;
 }
 
@@ -45,72 +38,74 @@ function dateRow(label: string, iso: string | null): TemplateResult | typeof not
   return iso ? row(label, html`<time datetime=${iso}>${formatDate(iso, true)}</time>`) : nothing;
 }
 
-export function renderFacts(dossier: Dossier, ctx: DossierViewContext): TemplateResult {
+export function renderFacts(dossier: Dossier, t: Translate): TemplateResult {
   return html`<dl class="facts" part="facts">
-    ${row(ctx.t('procedure'), html`${dossier.procedure.name}
-      <span class="muted">${ctx.t('procedureCode', { code: dossier.procedure.code })}</span>`)}
-    ${row(ctx.t('applicant'), dossier.applicant)}
-    ${row(ctx.t('agency'), dossier.agency)}
-    ${dateRow(ctx.t('receivedAt'), dossier.receivedAt)}
-    ${dateRow(ctx.t('appointmentAt'), dossier.appointmentAt)}
-    ${dateRow(ctx.t('finishedAt'), dossier.finishedAt)}
-    ${dateRow(ctx.t('returnedAt'), dossier.returnedAt)}
+    ${row(t('procedure'), html`${dossier.procedure.name}
+      <span class="muted">${t('procedureCode', { code: dossier.procedure.code })}</span>`)}
+    ${row(t('applicant'), dossier.applicant)}
+    ${row(t('agency'), dossier.agency)}
+    ${dateRow(t('receivedAt'), dossier.receivedAt)}
+    ${dateRow(t('appointmentAt'), dossier.appointmentAt)}
+    ${dateRow(t('finishedAt'), dossier.finishedAt)}
+    ${dateRow(t('returnedAt'), dossier.returnedAt)}
   </dl>`;
 }
 
-function renderSupplement(request: SupplementRequest, ctx: DossierViewContext): TemplateResult {
+function renderSupplement(request: SupplementRequest, t: Translate): TemplateResult {
   const done = request.fulfilledAt !== null;
   const tone = done ? 'success' : 'warning';
   return html`<li class="supplement tone-${tone}" part="supplement">
     <p class="supplement-state">
       ${icon(tone)}
-      <span>${done ? ctx.t('supplementFulfilled', { date: formatDate(request.fulfilledAt) }) : ctx.t('supplementPending')}</span>
+      <span>${done ? t('supplementFulfilled', { date: formatDate(request.fulfilledAt) }) : t('supplementPending')}</span>
     </p>
     <p>${request.content}</p>
     ${request.items.length > 0
-      ? html`<p class="label">${ctx.t('supplementItems')}</p>
+      ? html`<p class="label">${t('supplementItems')}</p>
           <ul>${request.items.map((item) => html`<li>${item}</li>`)}</ul>`
       : nothing}
     <dl class="facts compact">
-      ${dateRow(ctx.t('supplementRequestedAt'), request.requestedAt)}
-      ${dateRow(ctx.t('supplementDue'), request.dueAt)}
-      ${dateRow(ctx.t('supplementNewAppointment'), request.newAppointmentAt)}
+      ${dateRow(t('supplementRequestedAt'), request.requestedAt)}
+      ${dateRow(t('supplementDue'), request.dueAt)}
+      ${dateRow(t('supplementNewAppointment'), request.newAppointmentAt)}
     </dl>
   </li>`;
 }
 
-export function renderSupplements(dossier: Dossier, ctx: DossierViewContext): TemplateResult | typeof nothing {
+/** Supplement requests, under a heading of `sectionLevel` (one below the result's). */
+export function renderSupplements(dossier: Dossier, t: Translate, sectionLevel: number): TemplateResult | typeof nothing {
   if (dossier.supplements.length === 0) return nothing;
   // Open requests first: they are what the citizen has to act on.
   const ordered = [...dossier.supplements].sort((a, b) => Number(a.fulfilledAt !== null) - Number(b.fulfilledAt !== null));
   return html`<section class="section" aria-labelledby="supplements-title">
-    <h3 id="supplements-title" aria-level=${levelAttr(ctx.sectionLevel, 3)}>${ctx.t('supplementsTitle')}</h3>
-    <ul class="supplements" role="list">${ordered.map((request) => renderSupplement(request, ctx))}</ul>
+    <h3 id="supplements-title" aria-level=${levelAttr(sectionLevel, 3)}>${t('supplementsTitle')}</h3>
+    <ul class="supplements" role="list">${ordered.map((request) => renderSupplement(request, t))}</ul>
   </section>`;
 }
 
-function renderHistoryEntry(entry: HistoryEntry, ctx: DossierViewContext): TemplateResult {
+function renderHistoryEntry(entry: HistoryEntry, t: Translate): TemplateResult {
   return html`<li class="step">
     <p><time datetime=${entry.at}>${formatDate(entry.at, true)}</time></p>
     <p>${entry.action}</p>
-    <p class="hint">${entry.unit}${entry.officer ? html` · ${ctx.t('historyOfficer', { name: entry.officer })}` : nothing}</p>
+    <p class="hint">${entry.unit}${entry.officer ? html` · ${t('historyOfficer', { name: entry.officer })}` : nothing}</p>
   </li>`;
 }
 
-export function renderHistory(dossier: Dossier, ctx: DossierViewContext): TemplateResult | typeof nothing {
+/** The processing history, under a heading of `sectionLevel`; a long one shows all its steps when `expanded`. */
+export function renderHistory(dossier: Dossier, t: Translate, sectionLevel: number, expanded: boolean, toggle: () => void): TemplateResult | typeof nothing {
   const all = dossier.history;
   if (all.length === 0) return nothing;
   const long = all.length > HISTORY_PREVIEW + 1;
-  const shown = long && !ctx.historyExpanded ? all.slice(0, HISTORY_PREVIEW) : all;
+  const shown = long && !expanded ? all.slice(0, HISTORY_PREVIEW) : all;
   // Newest first, numbered as the steps happened: a reversed list counts down from the total.
   return html`<section class="section" aria-labelledby="history-title">
-    <h3 id="history-title" aria-level=${levelAttr(ctx.sectionLevel, 3)}>${ctx.t('historyTitle')}</h3>
+    <h3 id="history-title" aria-level=${levelAttr(sectionLevel, 3)}>${t('historyTitle')}</h3>
     <ol class="timeline" id="history" reversed start=${all.length} part="history">
-      ${shown.map((entry) => renderHistoryEntry(entry, ctx))}
+      ${shown.map((entry) => renderHistoryEntry(entry, t))}
     </ol>
     ${long
-      ? html`<button type="button" class="button link-like" aria-controls="history" aria-expanded=${ctx.historyExpanded}
-          @click=${ctx.toggleHistory}>${ctx.t(ctx.historyExpanded ? 'historyShowFewer' : 'historyShowAll', { count: all.length })}</button>`
+      ? html`<button type="button" class="button link-like" aria-controls="history" aria-expanded=${expanded}
+          @click=${toggle}>${t(expanded ? 'historyShowFewer' : 'historyShowAll', { count: all.length })}</button>`
       : nothing}
   </section>`;
 }

@@ -3,7 +3,7 @@ import { isDvcError, type DossierStatusCode, type Dossier, type DvcClient } from
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
 import { isPlausibleDossierCode, isPlausibleIdNumber, normalizeDossierCode, normalizeIdNumber } from './dossier-code.ts';
-import { renderFacts, renderHistory, renderStatusBadges, renderSupplements, type DossierViewContext } from './dossier-view.ts';
+import { renderFacts, renderHistory, renderStatusBadges, renderSupplements, type Translate } from './dossier-view.ts';
 import { icon } from '../base/icons.ts';
 import { alertView, headingLevel, levelAttr } from '../base/views.ts';
 import { errorSummaryView, fieldErrorView } from '../form/views.ts';
@@ -100,16 +100,6 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   static override properties: PropertyDeclarations = {
     code: {},
     headingLevel: { attribute: 'heading-level', type: Number },
-    codeDraft: STATE,
-    fieldErrors: STATE,
-    busy: STATE,
-    problem: STATE,
-    problemSeconds: STATE,
-    waitSeconds: STATE,
-    dossier: STATE,
-    historyExpanded: STATE,
-    surveyOpen: STATE,
-    announcement: STATE,
   };
 
   /** Prefills the dossier code (e.g. from a QR code on the receipt); the citizen still types the ID number. */
@@ -120,36 +110,35 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
 
   protected readonly stringTable = trackerStrings;
 
-  declare private codeDraft: string;
-  declare private fieldErrors: FieldErrors;
-  declare private busy: boolean;
-  declare private problem: Problem | null;
-  /** Seconds the server asked us to wait, as first announced (the button counts down separately). */
-  declare private problemSeconds: number | null;
-  declare private waitSeconds: number;
-  declare private dossier: Dossier | null;
-  declare private historyExpanded: boolean;
-  declare private surveyOpen: boolean;
-  declare private announcement: string;
-
   constructor() {
     super();
     this.code = '';
     this.headingLevel = 2;
-    this.codeDraft = '';
-    this.fieldErrors = {};
-    this.busy = false;
-    this.problem = null;
-    this.problemSeconds = null;
-    this.waitSeconds = 0;
-    this.dossier = null;
-    this.historyExpanded = false;
-    this.surveyOpen = false;
-    this.announcement = '';
   }
+
+  // What the widget shows lives in private fields (the minifier shortens their names, not those of reactive
+  // properties); every change is followed by requestUpdate().
+  #codeDraft = '';
+  #fieldErrors: FieldErrors = {};
+  #busy = false;
+  #problem: Problem | undefined;
+  /** Seconds the server asked us to wait, as first announced (the button counts down separately). */
+  #problemSeconds: number | null = null;
+  #waitSeconds = 0;
+  #dossier: Dossier | undefined;
+  #historyExpanded = false;
+  #surveyOpen = false;
+  #announcement = '';
 
   #find<E extends HTMLElement>(selector: string): E | null {
     return this.renderRoot.querySelector<E>(selector);
+  }
+
+  /** Moves focus to `selector` once the update now pending has rendered it. */
+  async #focusAfterUpdate(selector: string): Promise<void> {
+    this.requestUpdate();
+    await this.updateComplete;
+    this.#find(selector)?.focus();
   }
 
   #pending: AbortController | undefined;
@@ -164,33 +153,33 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('code')) this.codeDraft = this.code ?? '';
+    if (changed.has('code')) this.#codeDraft = this.code ?? '';
   }
 
   override render(): TemplateResult {
     if (!this.api) return this.renderFallback();
     return html`<div class="tracker" part="base">
-      ${this.dossier ? this.#renderResult(this.dossier) : this.#renderForm()}
-      <p class="visually-hidden" role="status">${this.announcement}</p>
+      ${this.#dossier ? this.#renderResult(this.#dossier) : this.#renderForm()}
+      <p class="visually-hidden" role="status">${this.#announcement}</p>
     </div>`;
   }
 
   #renderForm(): TemplateResult {
-    const waiting = this.waitSeconds > 0;
+    const waiting = this.#waitSeconds > 0;
     return html`
       <h2 class="title" part="title" aria-level=${levelAttr(this.headingLevel, 2)}>${this.t('title')}</h2>
       <p class="muted">${this.t('intro')}</p>
       ${this.#renderProblem()}
-      ${errorSummaryView(this.t('errorSummaryTitle'), (Object.entries(this.fieldErrors) as [Field, keyof TrackerStrings][]).map(([field, message]) => ({
+      ${errorSummaryView(this.t('errorSummaryTitle'), (Object.entries(this.#fieldErrors) as [Field, keyof TrackerStrings][]).map(([field, message]) => ({
         id: INPUT_IDS[field], message: this.t(message), focus: () => this.#find(`#${INPUT_IDS[field]}`)?.focus(),
       })))}
-      <form class="form" part="form" novalidate autocomplete="off" aria-busy=${this.busy} @submit=${this.#onSubmit}>
+      <form class="form" part="form" novalidate autocomplete="off" aria-busy=${this.#busy} @submit=${this.#onSubmit}>
         ${this.#renderField('code')}
         ${this.#renderField('id')}
         <div class="actions">
-          <button class="button" type="submit" part="submit" ?disabled=${waiting} aria-disabled=${this.busy}>
-            ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
-            ${this.t(waiting ? 'waitButton' : this.busy ? 'submitting' : 'submit', { seconds: this.waitSeconds })}
+          <button class="button" type="submit" part="submit" ?disabled=${waiting} aria-disabled=${this.#busy}>
+            ${this.#busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+            ${this.t(waiting ? 'waitButton' : this.#busy ? 'submitting' : 'submit', { seconds: this.#waitSeconds })}
           </button>
         </div>
       </form>`;
@@ -200,7 +189,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   // codeDraft, written on every keystroke, so the value Lit last set always matches the field: no live() needed);
   // the ID field's value binding never changes after the first render, so Lit never writes over what is typed.
   #renderField(field: Field): TemplateResult {
-    const error = this.fieldErrors[field];
+    const error = this.#fieldErrors[field];
     const code = field === 'code';
     return html`<div class="field ${error ? 'invalid' : ''}">
       <label for=${INPUT_IDS[field]}>${this.t(`${field}Label`)}</label>
@@ -208,39 +197,34 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       ${error ? fieldErrorView(`${field}-error`, this.t('errorPrefix'), this.t(error)) : nothing}
       <input id=${INPUT_IDS[field]} autocomplete="off" spellcheck="false" autocapitalize="characters" inputmode="text"
         enterkeyhint="search" aria-describedby="${field}-hint${error ? ` ${field}-error` : ''}" aria-invalid=${!!error}
-        .value=${code ? this.codeDraft : ''}
-        @input=${code ? (e: Event) => { this.codeDraft = (e.target as HTMLInputElement).value; } : nothing} />
+        .value=${code ? this.#codeDraft : ''}
+        @input=${code ? (e: Event) => { this.#codeDraft = (e.target as HTMLInputElement).value; this.requestUpdate(); } : nothing} />
     </div>`;
   }
 
   #renderProblem(): TemplateResult | typeof nothing {
-    const problem = this.problem;
+    const problem = this.#problem;
     if (!problem) return nothing;
     const [title, body] = PROBLEM_TEXT[problem];
-    const message = problem === 'rate-limited' && this.problemSeconds === null
+    const message = problem === 'rate-limited' && this.#problemSeconds === null
       ? this.t('rateLimitedLater')
-      : this.t(body, { seconds: this.problemSeconds ?? 0 });
+      : this.t(body, { seconds: this.#problemSeconds ?? 0 });
     return alertView(problem === 'rate-limited' ? 'warning' : 'danger', this.t(title), message, RETRYABLE.has(problem)
       ? html`<div><button class="button secondary" type="button" @click=${() => this.#find<HTMLFormElement>('form')?.requestSubmit()}>${this.t('retry')}</button></div>`
       : nothing, 'problem', problem);
   }
 
   #renderResult(dossier: Dossier): TemplateResult {
-    const ctx: DossierViewContext = {
-      t: (key, params) => this.t(key, params),
-      locale: this.locale,
-      sectionLevel: headingLevel(this.headingLevel) + 1,
-      historyExpanded: this.historyExpanded,
-      toggleHistory: () => { this.historyExpanded = !this.historyExpanded; },
-    };
+    const t: Translate = (key, params) => this.t(key, params);
+    const sectionLevel = headingLevel(this.headingLevel) + 1;
     return html`<article class="result" part="result" aria-labelledby="result-title">
       <h2 class="title" id="result-title" tabindex="-1" aria-level=${levelAttr(this.headingLevel, 2)}
         >${this.t('resultTitle', { code: dossier.code })}</h2>
-      ${renderStatusBadges(dossier, ctx)}
-      ${renderFacts(dossier, ctx)}
-      ${renderSupplements(dossier, ctx)}
+      ${renderStatusBadges(dossier, t, this.locale)}
+      ${renderFacts(dossier, t)}
+      ${renderSupplements(dossier, t, sectionLevel)}
       ${this.#renderSurvey(dossier)}
-      ${renderHistory(dossier, ctx)}
+      ${renderHistory(dossier, t, sectionLevel, this.#historyExpanded, () => { this.#historyExpanded = !this.#historyExpanded; this.requestUpdate(); })}
       <div class="actions">
         <button class="button secondary" type="button" @click=${this.#lookupAnother}>${this.t('lookupAnother')}</button>
       </div>
@@ -249,7 +233,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
 
   #renderSurvey(dossier: Dossier): TemplateResult | typeof nothing {
     if (dossier.status.code !== 10 || !dossier.survey) return nothing;
-    if (this.surveyOpen) {
+    if (this.#surveyOpen) {
       return html`<dvc-satisfaction-survey class="survey" form=${dossier.survey.form} dossier-code=${dossier.code}
         heading-level=${this.headingLevel + 1} .client=${this.api ?? undefined}></dvc-satisfaction-survey>`;
     }
@@ -265,8 +249,8 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   #onSubmit = async (event: Event): Promise<void> => {
     event.preventDefault();
     const api = this.api;
-    if (!api || this.busy || this.waitSeconds > 0) return;
-    const code = normalizeDossierCode(this.codeDraft);
+    if (!api || this.#busy || this.#waitSeconds > 0) return;
+    const code = normalizeDossierCode(this.#codeDraft);
     // Read at the last moment and kept in this function only.
     const idNumber = normalizeIdNumber(this.#find<HTMLInputElement>('#id-number')?.value ?? '');
     const errors: FieldErrors = {};
@@ -274,14 +258,13 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     else if (!isPlausibleDossierCode(code)) errors.code = 'codeInvalid';
     if (!idNumber) errors.id = 'idRequired';
     else if (!isPlausibleIdNumber(idNumber)) errors.id = 'idInvalid';
-    this.fieldErrors = errors;
-    this.problem = null;
+    this.#fieldErrors = errors;
+    this.#problem = undefined;
     if (errors.code || errors.id) {
-      await this.updateComplete;
-      this.#find('#error-summary')?.focus();
+      await this.#focusAfterUpdate('#error-summary');
       return;
     }
-    this.codeDraft = code;
+    this.#codeDraft = code;
     await this.#lookup(api, code, idNumber);
   };
 
@@ -289,59 +272,58 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     this.#pending?.abort();
     const controller = new AbortController();
     this.#pending = controller;
-    this.busy = true;
-    this.announcement = this.t('loading');
+    this.#busy = true;
+    this.#announcement = this.t('loading');
+    this.requestUpdate();
     let focus = '#result-title';
     try {
       const found = await api.dossiers.lookup({ code, idNumber }, { signal: controller.signal, locale: this.locale });
-      this.dossier = found;
+      this.#dossier = found;
       this.emit<DossierLookupEventDetail>('dvc-lookup', { code: found.code, status: found.status.code });
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.problem = problemOf(error);
-      if (isDvcError(error) && this.problem === 'rate-limited') {
-        this.problemSeconds = error.retryAfter;
+      this.#problem = problemOf(error);
+      if (isDvcError(error) && this.#problem === 'rate-limited') {
+        this.#problemSeconds = error.retryAfter;
         this.#startCountdown(error.retryAfter ?? 60);
       }
       focus = '#problem';
     } finally {
       if (this.#pending === controller) this.#pending = undefined;
     }
-    this.busy = false;
-    this.announcement = '';
-    await this.updateComplete;
-    this.#find(focus)?.focus();
+    this.#busy = false;
+    this.#announcement = '';
+    await this.#focusAfterUpdate(focus);
   }
 
   #openSurvey = async (): Promise<void> => {
     // Most lookups never reach a survey: its code is fetched only when a citizen accepts the invitation.
     if (!customElements.get('dvc-satisfaction-survey')) await import('../satisfaction-survey/define.ts');
-    this.surveyOpen = true;
-    await this.updateComplete;
-    this.#find('dvc-satisfaction-survey')?.focus();
+    this.#surveyOpen = true;
+    await this.#focusAfterUpdate('dvc-satisfaction-survey');
   };
 
   #lookupAnother = async (): Promise<void> => {
     // A result shows only after a submit without field errors or problems: what is left to clear is its own state.
-    this.dossier = null;
-    this.historyExpanded = false;
-    this.surveyOpen = false;
-    this.codeDraft = '';
-    await this.updateComplete;
-    this.#find<HTMLInputElement>('#code')?.focus();
+    this.#dossier = undefined;
+    this.#historyExpanded = false;
+    this.#surveyOpen = false;
+    this.#codeDraft = '';
+    await this.#focusAfterUpdate('#code');
   };
 
   #startCountdown(seconds: number): void {
     this.#stopCountdown();
     this.#retryAt = Date.now() + seconds * 1000;
-    this.waitSeconds = seconds;
+    this.#waitSeconds = seconds;
     this.#countdown = setInterval(() => {
       const left = Math.ceil((this.#retryAt - Date.now()) / 1000);
-      this.waitSeconds = Math.max(left, 0);
+      this.#waitSeconds = Math.max(left, 0);
       if (left <= 0) {
         this.#stopCountdown();
-        this.announcement = this.t('readyAgain');
+        this.#announcement = this.t('readyAgain');
       }
+      this.requestUpdate();
     }, 1000);
   }
 
