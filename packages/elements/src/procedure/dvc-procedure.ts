@@ -18,6 +18,8 @@ type View =
   | { kind: 'loaded'; procedure: Procedure }
   | { kind: 'failed'; failure: Failure };
 
+type SectionKey = 'methods' | 'documents' | 'steps' | 'conditions' | 'results' | 'legalBasis' | 'otherInfo';
+
 /**
  * One administrative procedure (thủ tục hành chính) in full: how to submit and what it costs per channel, the
  * documents to bring per case, the numbered steps, conditions, results and legal basis; laid out for a phone and
@@ -60,8 +62,6 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
     headingLevel: { attribute: 'heading-level', type: Number },
     submitHref: { attribute: 'submit-href' },
     focusOnLoad: { attribute: 'focus-on-load', type: Boolean },
-    view: { attribute: false },
-    retryReady: { attribute: false },
   };
 
   /** Mã thủ tục, e.g. `1.001193`. */
@@ -78,18 +78,17 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
 
   protected readonly stringTable = procedureStrings;
 
-  declare protected view: View;
-  declare protected retryReady: boolean;
-
   constructor() {
     super();
     this.code = '';
     this.headingLevel = 2;
     this.focusOnLoad = false;
-    this.view = { kind: 'idle' };
-    this.retryReady = true;
   }
 
+  // What is on screen lives in #private fields (the minifier shortens their names, not reactive properties');
+  // whatever changes them asks for the update itself.
+  #view: View = { kind: 'idle' };
+  #retryReady = true;
   #controller: AbortController | undefined;
   #loadedFor: unknown[] = [];
   #moveFocus = false;
@@ -118,6 +117,11 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
     this.#load();
   }
 
+  #show(view: View): void {
+    this.#view = view;
+    this.requestUpdate();
+  }
+
   #load(): void {
     const api = this.api;
     const key = [api, this.locale, this.code];
@@ -125,22 +129,19 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
     this.#loadedFor = key;
     this.#controller?.abort();
     this.#cleanup?.();
-    if (!api || !this.code) {
-      this.view = { kind: 'idle' };
-      return;
-    }
+    if (!api || !this.code) return this.#show({ kind: 'idle' });
     const controller = new AbortController();
     this.#controller = controller;
     this.#moveFocus = this.focusOnLoad;
-    this.view = { kind: 'loading' };
+    this.#show({ kind: 'loading' });
     api.procedures.get(this.code, { signal: controller.signal, locale: this.locale }).then(
       (procedure) => {
-        if (!controller.signal.aborted) this.view = { kind: 'loaded', procedure };
+        if (!controller.signal.aborted) this.#show({ kind: 'loaded', procedure });
       },
       (error: unknown) => {
         const failure = classifyFailure(error, controller.signal);
         if (!failure) return;
-        this.view = { kind: 'failed', failure };
+        this.#show({ kind: 'failed', failure });
         this.#prepareRetry(failure);
       },
     );
@@ -152,73 +153,75 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
       window.addEventListener('online', onOnline, { once: true });
       this.#cleanup = () => window.removeEventListener('online', onOnline);
     } else if (failure.kind === 'rate-limited') {
-      this.retryReady = false;
-      const timer = setTimeout(() => { this.retryReady = true; }, failure.retryAfter * 1000);
-      this.#cleanup = () => { clearTimeout(timer); this.retryReady = true; };
+      const ready = (value: boolean) => {
+        this.#retryReady = value;
+        this.requestUpdate();
+      };
+      ready(false);
+      const timer = setTimeout(ready, failure.retryAfter * 1000, true);
+      this.#cleanup = () => { clearTimeout(timer); ready(true); };
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.#moveFocus && (this.view.kind === 'loaded' || this.view.kind === 'failed')) {
+    if (this.#moveFocus && (this.#view.kind === 'loaded' || this.#view.kind === 'failed')) {
       this.#moveFocus = false;
-      this.renderRoot.querySelector<HTMLElement>('[data-outcome], .alert')?.focus();
+      this.renderRoot.querySelector<HTMLElement>('#title, .alert')?.focus();
     }
   }
 
   protected override render(): TemplateResult {
     if (!this.api) return this.renderFallback();
-    const view = this.view;
+    const view = this.#view;
     switch (view.kind) {
       case 'idle': return html``;
-      case 'loading': return this.#renderLoading();
+      case 'loading': return html`<div class="loading" part="procedure" aria-busy="true">
+        <p role="status" class="visually-hidden">${this.t('loading')}</p>
+        <div class="skeleton title"></div><div class="skeleton line"></div><div class="skeleton line short"></div><div class="skeleton block"></div>
+      </div>`;
       case 'failed': return this.#renderFailure(view.failure);
       case 'loaded': return this.#renderProcedure(view.procedure);
     }
   }
 
-  #heading(offset: number, text: string, attrs: { id?: string; outcome?: boolean; part?: string } = {}): TemplateResult {
-    // role="heading" rather than <hN>: the level is an attribute, and a static tag name per level would cost size.
-    return html`<div role="heading" aria-level=${Math.min(6, headingLevel(this.headingLevel) + offset)} class="h h${offset}" id=${attrs.id ?? nothing}
-      part=${attrs.part ?? nothing} tabindex=${attrs.outcome ? '-1' : nothing} ?data-outcome=${attrs.outcome}>${text}</div>`;
+  /** A heading `offset` levels below the name's. role="heading" rather than <hN>: a static tag name per level would cost size. */
+  #heading(offset: number, text: string, id?: string): TemplateResult {
+    return html`<div role="heading" aria-level=${Math.min(6, headingLevel(this.headingLevel) + offset)} class="h h${offset}" id=${id ?? nothing}>${text}</div>`;
   }
 
-  #renderLoading(): TemplateResult {
-    return html`<div class="loading" part="procedure" aria-busy="true">
-      <p role="status" class="visually-hidden">${this.t('loading')}</p>
-      <div class="skeleton title" aria-hidden="true"></div>
-      <div class="skeleton line" aria-hidden="true"></div>
-      <div class="skeleton line short" aria-hidden="true"></div>
-      <div class="skeleton block" aria-hidden="true"></div>
-    </div>`;
+  #portalLink(url: string): TemplateResult {
+    return html`<a href=${url} rel="noopener" target="_blank" part="portal-link">${this.t('portal')}<span class="visually-hidden"> ${this.t('newWindow')}</span></a>`;
   }
 
   #renderFailure(failure: Failure): TemplateResult {
-    const portal = html`<p><a href=${portalProcedureUrl(this.code)} rel="noopener" target="_blank" part="portal-link">${this.t('portal')}
-      <span class="visually-hidden">${this.t('newWindow')}</span></a></p>`;
     return html`<div class="failure">${failure.kind === 'not-found'
-      ? alertView('warning', this.t('notFoundTitle'), this.t('notFound', { code: this.code }), portal)
-      : failureView(failure, (key, params) => this.t(key, params), this.retryReady, () => this.retry())}</div>`;
+      ? alertView('warning', this.t('notFoundTitle'), this.t('notFound', { code: this.code }), html`<p>${this.#portalLink(portalProcedureUrl(this.code))}</p>`)
+      : failureView(failure, (key, params) => this.t(key, params), this.#retryReady, () => this.retry())}</div>`;
+  }
+
+  /** One labelled fact (term and description). */
+  #pair(term: string, description: unknown): TemplateResult {
+    return html`<div><dt>${term}</dt><dd>${description}</dd></div>`;
   }
 
   #renderProcedure(p: Procedure): TemplateResult {
     const submit = this.submitHref && p.online !== 'none' ? fillCodeTemplate(this.submitHref, p.code) : null;
     const portal = safeHttpUrl(p.portalUrl);
+    const agencies = p.agencies.length ? p.agencies : p.agency ? [p.agency] : [];
     return html`<article part="procedure" aria-labelledby="title">
       <header class="header" part="header">
-        ${this.#heading(0, p.name, { id: 'title', outcome: true, part: 'title' })}
+        <div role="heading" aria-level=${headingLevel(this.headingLevel)} class="h h0" id="title" part="title" tabindex="-1">${p.name}</div>
         <dl class="facts">
-          <div><dt>${this.t('code')}</dt><dd class="code">${p.code}</dd></div>
-          ${p.levels.length ? html`<div><dt>${this.t('levels')}</dt><dd>${p.levels.map((l) => levelLabel(l, this.locale)).join(', ')}</dd></div>` : nothing}
-          <div><dt>${this.t('field')}</dt><dd>${p.field.name}</dd></div>
-          ${p.agencies.length || p.agency
-            ? html`<div><dt>${this.t('agency')}</dt><dd>${(p.agencies.length ? p.agencies : [p.agency!]).map((a) => a.name).join('; ')}</dd></div>`
-            : nothing}
+          ${this.#pair(this.t('code'), html`<span class="code">${p.code}</span>`)}
+          ${p.levels.length ? this.#pair(this.t('levels'), p.levels.map((l) => levelLabel(l, this.locale)).join(', ')) : nothing}
+          ${this.#pair(this.t('field'), p.field.name)}
+          ${agencies.length ? this.#pair(this.t('agency'), agencies.map((a) => a.name).join('; ')) : nothing}
         </dl>
         <p class="badges">${onlineBadge(p.online, this.locale)}</p>
         ${submit || portal ? html`<p class="actions">
           ${submit ? html`<a class="button" href=${submit} part="submit-link">${this.t('submitOnline')}</a>` : nothing}
-          ${portal ? html`<a href=${portal} rel="noopener" target="_blank" part="portal-link">${this.t('portal')}<span class="visually-hidden"> ${this.t('newWindow')}</span></a>` : nothing}
+          ${portal ? this.#portalLink(portal) : nothing}
         </p>` : nothing}
       </header>
       ${p.detailed
@@ -227,38 +230,46 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
     </article>`;
   }
 
-  #section(id: string, title: string, body: TemplateResult): TemplateResult {
-    return html`<section class="section ${id}" part="section" aria-labelledby=${`s-${id}`}>${this.#heading(1, title, { id: `s-${id}` })}${body}</section>`;
+  /** A section titled by the string `key`, or nothing when `list` is empty; `id` names its class and heading. */
+  #section(id: string, key: SectionKey, list: unknown[], body: unknown): TemplateResult | typeof nothing {
+    return list.length
+      ? html`<section class="section ${id}" part="section" aria-labelledby="s-${id}">${this.#heading(1, this.t(key), `s-${id}`)}${body}</section>`
+      : nothing;
   }
 
   #renderDetail(p: Procedure): TemplateResult {
-    const other: [string, string][] = [
-      [this.t('subjects'), p.subjects.join('; ')],
-      [this.t('issuingAgency'), p.issuingAgency ?? ''],
-      [this.t('type'), p.type ?? ''],
-    ];
+    const other = [
+      this.#pairIf('subjects', p.subjects.join('; ')),
+      this.#pairIf('issuingAgency', p.issuingAgency),
+      this.#pairIf('type', p.type),
+    ].filter((pair) => pair !== nothing);
     return html`
-      ${p.methods.length ? this.#section('methods', this.t('methods'), html`<div class="cards">${p.methods.map((m) => this.#renderMethod(m))}</div>`) : nothing}
-      ${p.documentCases.length ? this.#section('documents', this.t('documents'), html`${p.documentCases.map((c) => this.#renderCase(c, p.documentCases.length > 1))}`) : nothing}
-      ${p.steps.length ? this.#section('steps', this.t('steps'), html`<ol class="steps">${p.steps.map((s) => html`<li>
-        ${s.title ? html`<p class="step-title">${s.title}</p>` : nothing}${s.description ? html`<p>${s.description}</p>` : nothing}</li>`)}</ol>`) : nothing}
-      ${p.conditions.length ? this.#section('conditions', this.t('conditions'), html`<div class="prose">${p.conditions.map((c) => html`<p>${c}</p>`)}</div>`) : nothing}
-      ${p.results.length ? this.#section('results', this.t('results'), html`<ul>${p.results.map((r) => html`<li>${r}</li>`)}</ul>`) : nothing}
-      ${p.legalBasis.length ? this.#section('legal', this.t('legalBasis'), html`<ul class="legal">${p.legalBasis.map((b) => html`<li>
-        <span class="code">${b.number}</span> ${b.title}</li>`)}</ul>`) : nothing}
-      ${other.some(([, v]) => v) ? this.#section('other', this.t('otherInfo'), html`<dl class="pairs">${other.filter(([, v]) => v).map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>`) : nothing}
+      ${this.#section('methods', 'methods', p.methods, html`<div class="cards">${p.methods.map((m) => this.#renderMethod(m))}</div>`)}
+      ${this.#section('documents', 'documents', p.documentCases, p.documentCases.map((c) => this.#renderCase(c, p.documentCases.length > 1)))}
+      ${this.#section('steps', 'steps', p.steps, html`<ol class="steps">${p.steps.map((s) => html`<li>
+        ${s.title ? html`<p class="step-title">${s.title}</p>` : nothing}${s.description ? html`<p>${s.description}</p>` : nothing}</li>`)}</ol>`)}
+      ${this.#section('conditions', 'conditions', p.conditions, html`<div class="prose">${p.conditions.map((c) => html`<p>${c}</p>`)}</div>`)}
+      ${this.#section('results', 'results', p.results, html`<ul>${p.results.map((r) => html`<li>${r}</li>`)}</ul>`)}
+      ${this.#section('legal', 'legalBasis', p.legalBasis, html`<ul class="legal">${p.legalBasis.map((b) => html`<li>
+        <span class="code">${b.number}</span> ${b.title}</li>`)}</ul>`)}
+      ${this.#section('other', 'otherInfo', other, html`<dl class="pairs">${other}</dl>`)}
     `;
   }
 
+  #pairIf(key: 'subjects' | 'issuingAgency' | 'type', value: string | null | undefined): TemplateResult | typeof nothing {
+    return value ? this.#pair(this.t(key), value) : nothing;
+  }
+
   #renderMethod(m: Method): TemplateResult {
+    const t = labels(this.locale);
     return html`<div class="card method">
-      ${this.#heading(2, labels(this.locale).channel[m.channel] ?? m.channel)}
+      ${this.#heading(2, t.channel[m.channel] ?? m.channel)}
       <dl class="pairs">
-        <div><dt>${this.t('processingTime')}</dt><dd>${formatDuration(m.processingTime, this.locale) || this.t('notSpecified')}</dd></div>
-        <div><dt>${this.t('fees')}</dt><dd>${m.fees.length
-          ? html`<ul class="plain">${m.fees.map((f) => html`<li>${labels(this.locale).feeKind[f.kind] ?? ''}: ${formatFee(f, this.locale)}${
+        ${this.#pair(this.t('processingTime'), formatDuration(m.processingTime, this.locale) || this.t('notSpecified'))}
+        ${this.#pair(this.t('fees'), m.fees.length
+          ? html`<ul class="plain">${m.fees.map((f) => html`<li>${t.feeKind[f.kind] ?? ''}: ${formatFee(f, this.locale)}${
             f.amountVnd !== null && f.description ? html` <span class="muted">(${f.description})</span>` : nothing}</li>`)}</ul>`
-          : this.t('noFee')}</dd></div>
+          : this.t('noFee'))}
       </dl>
       ${m.description ? html`<p class="muted">${m.description}</p>` : nothing}
     </div>`;

@@ -6,8 +6,8 @@ export const procedureStyles = css`
   .h0 { font-size: 1.5em; padding-block-end: 0.35em; border-block-end: 3px solid var(--_accent); }
   .h1 { font-size: 1.25em; margin-block-end: 0.6em; color: var(--_primary); }
   .h2 { font-size: 1.05em; margin-block-end: 0.4em; }
-  .header { display: grid; gap: 0.75em; }
-  .facts, .pairs { display: grid; gap: 0.4em; }
+  .header, .documents, .steps, .loading { display: grid; gap: 0.75em; }
+  .facts, .pairs, .legal { display: grid; gap: 0.4em; }
   .facts > div, .pairs > div { display: grid; grid-template-columns: minmax(8em, 12em) 1fr; gap: 0.2em 1em; }
   dt { font-weight: 600; color: var(--_muted); }
   dd { min-width: 0; }
@@ -18,29 +18,25 @@ export const procedureStyles = css`
   .card .pairs > div { grid-template-columns: 1fr; }
   .plain { list-style: none; padding: 0; display: grid; gap: 0.2em; }
   .case + .case { margin-block-start: var(--_space); }
-  .documents, .steps { display: grid; gap: 0.75em; }
   .document { padding-inline-start: 0.25em; }
-  .doc-name { font-weight: 600; }
   .doc-meta { display: flex; flex-wrap: wrap; gap: 0.2em 1.25em; color: var(--_muted); font-size: 0.9375em; }
   .badge.optional { color: var(--_muted); font-weight: 400; }
   .steps > li::marker { font-weight: 700; color: var(--_primary); }
-  .step-title { font-weight: 600; }
+  .doc-name, .step-title { font-weight: 600; }
   .prose { display: grid; gap: 0.6em; }
-  .legal { display: grid; gap: 0.4em; }
 
-  .loading { display: grid; gap: 0.75em; }
-  .skeleton.title { height: 2.2em; width: 80%; }
-  .skeleton.line { height: 1.2em; width: 60%; }
-  .skeleton.short { width: 35%; }
-  .skeleton.block { height: 8em; }
+  /* The loading skeleton's bars (after .skeleton, which sets their height otherwise). */
+  .title { height: 2.2em; width: 80%; }
+  .line { height: 1.2em; width: 60%; }
+  .short { width: 35%; }
+  .block { height: 8em; }
 
   @media (max-width: 30em) {
     .facts > div, .pairs > div { grid-template-columns: 1fr; }
     .h0 { font-size: 1.3em; }
   }
   @media (forced-colors: active) {
-    .h0 { border-color: CanvasText; }
-    .card { border-color: CanvasText; }
+    .h0, .card { border-color: CanvasText; }
   }
   @media print {
     :host { color: #000; background: #fff; }
