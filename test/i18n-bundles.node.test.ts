@@ -73,6 +73,24 @@ describe('English strings in the built output', () => {
   }
 });
 
+describe('English catalogue words in the built output', () => {
+  test('the catalogue chunk (search and procedure) holds no English; a chunk of its own, imported on demand, does', async () => {
+    const { en } = await import(pathToFileURL(join(elements, 'dist/catalog/strings-en.js')).href) as { en: Record<string, string | Table> };
+    const words = Object.values(en).flatMap((value) => (typeof value === 'string' ? [value] : Object.values(value)))
+      .filter((word) => word.includes(' '));
+    assert.ok(words.length >= 8, 'multi-word English levels, services, channels, fee kinds and units');
+    const catalog = /from\s*"\.\/(catalog-[\w-]+\.js)"/.exec(read(chunkOf('dvc-service-search')))?.[1];
+    assert.ok(catalog, 'the search imports the catalogue chunk');
+    assert.match(read(chunkOf('dvc-procedure')), new RegExp(`from\\s*"\\./${catalog}"`), 'the procedure shares it');
+    const code = read(join(cdn, 'chunks', catalog));
+    assert.deepEqual(words.filter((word) => code.includes(word)), [], 'English in the catalogue chunk');
+    const imports = [...code.matchAll(/import\("\.\/(catalog-en-[^"]+)"\)/g)].map((m) => m[1]!);
+    assert.equal(imports.length, 1, 'one dynamic import of the English chunk');
+    const chunk = read(join(cdn, 'chunks', imports[0]!));
+    assert.deepEqual(words.filter((word) => !chunk.includes(word)), [], 'English missing from its chunk');
+  });
+});
+
 describe('English strings on a page', () => {
   let server: StartedServer;
   let browser: Browser;
@@ -134,7 +152,9 @@ describe('English strings on a page', () => {
     assert.equal((await textOf(page, 'dvc-dossier-tracker >>> label[for="code"]')).trim(), 'Dossier code');
     await page.waitForSelector('dvc-procedure >>> article');
     assert.ok((await procedureHeadings(page)).includes('How to submit'));
-    assert.deepEqual(englishChunks(requested).map((path) => /chunks\/([a-z-]+)-en-/.exec(path)?.[1]).sort(), ['dossier-tracker', 'procedure']);
+    assert.match(await textOf(page, 'dvc-procedure >>> [part~="online-badge"]'), /Fully online/);
+    // The catalogue's words (levels, channels, fees, units) come with the procedure's English.
+    assert.deepEqual(englishChunks(requested).map((path) => /chunks\/([a-z-]+)-en-/.exec(path)?.[1]).sort(), ['catalog', 'dossier-tracker', 'procedure']);
   }));
 
   test('dvc-kit.all.js speaks English with nothing more to fetch', () => visit('en', 'dvc-kit.all.js', async (page, requested) => {

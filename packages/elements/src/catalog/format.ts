@@ -20,22 +20,19 @@ const vi = {
 /** The catalogue's words in one language. */
 export type CatalogLabels = typeof vi;
 
-const en: CatalogLabels = {
-  level: { xa: 'Commune', tinh: 'Province', bo: 'Ministry', khac: 'Other agency' },
-  online: { 'toan-trinh': 'Fully online', 'mot-phan': 'Partly online', none: 'Not available online' },
-  channel: { direct: 'In person', online: 'Online', postal: 'By public postal service' },
-  feeKind: { phi: 'Fee', 'le-phi': 'Charge', khac: 'Other charge' },
-  unit: { 'working-day': 'working day', day: 'day', hour: 'hour', month: 'month' },
-  plural: 's',
-  free: 'Free',
-  vnd: 'VND',
-};
+// English arrives with an element's own English strings (withCatalogEnglish): nearly every page speaks Vietnamese only.
+const LABELS: Partial<Record<Locale, CatalogLabels>> = { vi };
 
-const LABELS: Record<Locale, CatalogLabels> = { vi, en };
-
-/** The catalogue's words in `locale`. */
+/** The catalogue's words in `locale` (Vietnamese until English has loaded; elements wait for it before they speak English). */
 export function labels(locale: Locale): CatalogLabels {
-  return LABELS[locale];
+  return LABELS[locale] ?? vi;
+}
+
+/** An element's English strings, resolved once the catalogue's English words have arrived too; either failing fails both. */
+export async function withCatalogEnglish<T>(strings: Promise<T>): Promise<T> {
+  const [loaded, catalog] = await Promise.all([strings, import('./strings-en.ts')]);
+  LABELS.en = catalog.en;
+  return loaded;
 }
 
 /** The four levels, in the order the level filter offers them. */

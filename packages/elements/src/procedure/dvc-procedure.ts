@@ -7,10 +7,14 @@ import { alertView, headingLevel } from '../base/views.ts';
 import { onlineBadge } from '../catalog/badge.ts';
 import { catalogStyles } from '../catalog/styles.ts';
 import {
-  fillCodeTemplate, formatDuration, formatFee, labels, levelLabel, portalProcedureUrl, safeHttpUrl,
+  fillCodeTemplate, formatDuration, formatFee, labels, levelLabel, portalProcedureUrl, safeHttpUrl, withCatalogEnglish,
 } from '../catalog/format.ts';
+import type { Strings } from '../base/i18n.ts';
 import { procedureStyles } from './styles.ts';
 import { procedureStrings, type ProcedureStrings } from './strings.ts';
+
+// The element's English strings come with the catalogue's English words (levels, channels, fees, units).
+const strings: Strings<ProcedureStrings> = { vi: procedureStrings.vi, en: () => withCatalogEnglish(procedureStrings.en()) };
 
 type View =
   | { kind: 'idle' }
@@ -76,7 +80,7 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
   /** Move focus to the outcome (title or message) once loaded; set by `<dvc-service-search>` for inline detail. */
   declare focusOnLoad: boolean;
 
-  protected readonly stringTable = procedureStrings;
+  protected readonly stringTable = strings;
 
   constructor() {
     super();

@@ -7,7 +7,8 @@ import { classifyFailure, failureView, type Failure } from '../catalog/failure.t
 import { alertView, headingLevel } from '../base/views.ts';
 import { onlineBadge } from '../catalog/badge.ts';
 import { catalogStyles } from '../catalog/styles.ts';
-import { fillCodeTemplate, formatDuration, formatFeeSummary, formatNumber, levelLabel, LEVELS, portalProcedureUrl } from '../catalog/format.ts';
+import { fillCodeTemplate, formatDuration, formatFeeSummary, formatNumber, levelLabel, LEVELS, portalProcedureUrl, withCatalogEnglish } from '../catalog/format.ts';
+import type { Strings } from '../base/i18n.ts';
 import { serviceSearchStyles } from './styles.ts';
 import { serviceSearchStrings, type ServiceSearchStrings } from './strings.ts';
 import { readUrlState, urlWithState, type UrlState } from './url-state.ts';
@@ -30,6 +31,9 @@ export interface SelectEventDetail {
   code: string;
   name: string;
 }
+
+// The element's English strings come with the catalogue's English words (levels, channels, fees, units).
+const strings: Strings<ServiceSearchStrings> = { vi: serviceSearchStrings.vi, en: () => withCatalogEnglish(serviceSearchStrings.en()) };
 
 type View = 'initial' | 'loading' | 'results' | 'empty' | 'failed';
 /** A filter's option: value, label and, once a search has facets, its count. */
@@ -128,7 +132,7 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   /** Heading level of result names and of the inline procedure's name. */
   declare headingLevel: number;
 
-  protected readonly stringTable = serviceSearchStrings;
+  protected readonly stringTable = strings;
 
   constructor() {
     super();
