@@ -54,11 +54,12 @@ export default [
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
       manualChunks: (id) => {
-        // Rollup pulls a manual chunk's dependencies into it, so the modules only one element needs are named for
-        // that element first: the context provider (only <dvc-provider> provides) and the SDK's text utilities
-        // (only the search highlights); otherwise the SDK index and @lit/context's index would drag them into `shared`.
+        // Rollup pulls a manual chunk's dependencies into it, so the modules only some pages need are named first:
+        // the context provider (only <dvc-provider> provides) and the SDK's text utilities (the search highlights with
+        // them only when a gateway sends no match positions, and imports them then); otherwise the SDK index and
+        // @lit/context's index would drag them into `shared`.
         if (/@lit\/context\/lib\/(controllers\/context-provider|value-notifier)\.js$/.test(id)) return 'provider';
-        if (/packages\/sdk\/src\/text\.ts$/.test(id)) return 'service-search';
+        if (/packages\/sdk\/src\/text\.ts$/.test(id)) return 'text';
         const own = /packages\/elements\/src\/([\w-]+)\//.exec(id)?.[1];
         // English strings are imported on demand: a small chunk of their own, fetched only by pages that speak English.
         if (/\/strings-en\.ts$/.test(id)) return `${own}-en`;

@@ -56,6 +56,25 @@ describe('<dvc-service-search>', () => {
     expect(textOf(first.querySelector('[part="online-badge"]'))).to.equal('●Trực tuyến toàn trình');
   });
 
+  it('highlights the names itself when a gateway sends no match positions', async () => {
+    // The catalogue and its search are real; a gateway that leaves positions out is simulated by dropping them.
+    const client = testClient({ fetch: hookedFetch(async (url, real) => {
+      const response = await real();
+      if (!url.pathname.endsWith('/procedures')) return response;
+      const body = await response.json();
+      for (const item of body.items) item.matches = [];
+      return jsonResponse(body);
+    }) });
+    const el = await make(client);
+    await searchFor(el, 'dang ky khai sinh');
+    const marks = await until(() => {
+      const found = [...$$(el, '.result')[0]!.querySelectorAll('.name mark')].map((m) => m.textContent);
+      return found.length ? found : null;
+    }, 'the names highlighted');
+    expect(marks.join(' ')).to.match(/Đăng.*ký.*khai.*sinh/);
+    expect($$(el, '.result')[0]!.querySelector('.code mark')).to.equal(null);
+  });
+
   it('announces the result count politely, in Vietnamese and in English', async () => {
     const el = await make();
     await searchFor(el, 'khai sinh');

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { FilterValue, Level, ProcedureSummary, SearchFacets, SearchParams } from '@dvc-kit/sdk';
-import { highlight, segments, type Segment } from '@dvc-kit/sdk/text';
+import type { highlight as Highlight } from '@dvc-kit/sdk/text';
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
 import { classifyFailure, failureView, type Failure } from '../catalog/failure.ts';
@@ -40,6 +40,26 @@ type View = 'initial' | 'loading' | 'results' | 'empty' | 'failed';
 type Option = [id: string, label: string, count?: number];
 
 const DEBOUNCE_MS = 250;
+
+/**
+ * The SDK's highlighter, fetched the first time a gateway answers without match positions: the reference API and any
+ * gateway that sends them never need it, so the search does not carry it.
+ */
+let highlighter: typeof Highlight | undefined;
+
+/** `text` with the ranges the API matched in <mark> (clamped to the text, in order, overlaps merged). */
+function marked(text: string, ranges: [number, number][]): unknown[] {
+  const out: unknown[] = [];
+  let at = 0;
+  for (const [from, to] of ranges.sort((a, b) => a[0] - b[0])) {
+    const start = Math.max(at, Math.min(from, text.length));
+    const end = Math.max(start, Math.min(to, text.length));
+    out.push(text.slice(at, start), end > start ? html`<mark>${text.slice(start, end)}</mark>` : '');
+    at = end;
+  }
+  out.push(text.slice(at));
+  return out;
+}
 
 /** Worth asking the API: two characters, or any digits (a code's last digits). */
 function searchable(query: string): boolean {
@@ -160,6 +180,8 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   #announcement = '';
 
   #searchedQuery = '';
+  /** The results came without any match position: names are highlighted here, from the query. */
+  #unmarked = false;
   #page = 1;
   #seq = 0;
   #controller: AbortController | undefined;
@@ -284,6 +306,13 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
         }
         this.#items = result.items;
         this.#searchedQuery = query;
+        this.#unmarked = !result.items.some((item) => item.matches.length);
+        if (this.#unmarked && !highlighter) {
+          import('@dvc-kit/sdk/text').then((text) => {
+            highlighter = text.highlight;
+            this.requestUpdate();
+          }, () => {});
+        }
         this.#view = result.items.length ? 'results' : 'empty';
         this.#settle(result.items.length ? this.#countText() : this.#emptyTitle());
         this.emit<SearchEventDetail>('dvc-search', { query, filters, total: result.total });
@@ -526,12 +555,12 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
         @click=${() => this.#search(true)}>${this.t(this.#loadingMore ? 'loadingMore' : 'loadMore')}</button></p>` : nothing}`;
   }
 
-  #marked(text: string, field: 'name' | 'code', matches: ProcedureSummary['matches']): TemplateResult[] {
-    const ranges = matches.filter((m) => m.field === field).map((m) => [m.start, m.end] as const);
-    const q = this.#searchedQuery;
+  #marked(text: string, field: 'name' | 'code', matches: ProcedureSummary['matches']): unknown[] {
     // A gateway that sends no match positions still gets the names highlighted, computed here from the query.
-    const parts: Segment[] = ranges.length || !q || field === 'code' ? segments(text, ranges) : highlight(text, q);
-    return parts.map((p) => (p.match ? html`<mark>${p.text}</mark>` : html`${p.text}`));
+    if (this.#unmarked && highlighter && field === 'name' && this.#searchedQuery) {
+      return highlighter(text, this.#searchedQuery).map((p) => (p.match ? html`<mark>${p.text}</mark>` : p.text));
+    }
+    return marked(text, matches.filter((m) => m.field === field).map((m) => [m.start, m.end]));
   }
 
   /** A fact of a result, labelled for screen readers (sighted readers see what it is). */
