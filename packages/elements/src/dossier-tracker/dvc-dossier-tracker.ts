@@ -237,7 +237,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       return html`<dvc-satisfaction-survey class="survey" form=${dossier.survey.form} dossier-code=${dossier.code}
         heading-level=${this.headingLevel + 1} .client=${this.api ?? undefined}></dvc-satisfaction-survey>`;
     }
-    return html`<div class="alert invite" part="survey-invite">
+    return html`<div class="alert invite tone-info" part="survey-invite">
       ${icon('info')}
       <div class="alert-body">
         <p>${this.t('surveyInvite')}</p>

@@ -45,9 +45,8 @@ export const trackerStyles = css`
   .supplement-state { display: flex; gap: 0.35em; align-items: center; font-weight: 700; color: var(--_tone); }
 
   .survey { padding-block-start: var(--_space); border-block-start: 2px solid var(--_primary); }
-  /* An alert box in the primary colour, edged evenly. */
-  .invite { border: 2px solid var(--_primary); background: var(--_surface-alt); }
-  .invite > .icon { color: var(--_primary); }
+  /* An alert box in the info tone, edged evenly. */
+  .invite { border-inline-start-width: 2px; background: var(--_surface-alt); }
 
   .step { position: relative; padding: 0 0 0.9em 1.5em; border-inline-start: 2px solid var(--_border); margin-inline-start: 0.4em; }
   .step:last-child { border-inline-start-color: transparent; padding-block-end: 0; }
@@ -60,6 +59,6 @@ export const trackerStyles = css`
   @media (forced-colors: active) {
     .step::before { border-color: CanvasText; }
     .step:first-child::before { background: CanvasText; }
-    .invalid, .supplement, .invite { border-color: CanvasText; }
+    .invalid, .supplement { border-color: CanvasText; }
   }
 `;

@@ -78,17 +78,6 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     form: {},
     dossierCode: { attribute: 'dossier-code' },
     headingLevel: { attribute: 'heading-level', type: Number },
-    phase: { attribute: false },
-    surveyForm: { attribute: false },
-    loadProblem: { attribute: false },
-    answers: { attribute: false },
-    errors: { attribute: false },
-    sending: { attribute: false },
-    sendProblem: { attribute: false },
-    retryAfter: { attribute: false },
-    receiptId: { attribute: false },
-    pending: { attribute: false },
-    announcement: { attribute: false },
   };
 
   /** The survey form id; `default` is the per-dossier evaluation. */
@@ -102,35 +91,26 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
 
   protected readonly stringTable = surveyStrings;
 
-  declare private phase: Phase;
-  declare private surveyForm: SurveyForm | null;
-  declare private loadProblem: LoadProblem | null;
-  declare private answers: Record<string, string>;
-  declare private errors: Map<string, QuestionError>;
-  declare private sending: boolean;
-  declare private sendProblem: SendProblem | null;
-  declare private retryAfter: number | null;
-  declare private receiptId: string;
-  declare private pending: number;
-  declare private announcement: string;
-
   constructor() {
     super();
     this.form = 'default';
     this.dossierCode = '';
     this.headingLevel = 2;
-    this.phase = 'loading';
-    this.surveyForm = null;
-    this.loadProblem = null;
-    this.answers = {};
-    this.errors = new Map();
-    this.sending = false;
-    this.sendProblem = null;
-    this.retryAfter = null;
-    this.receiptId = '';
-    this.pending = 0;
-    this.announcement = '';
   }
+
+  // What the survey shows lives in private fields (the minifier shortens their names, not those of reactive
+  // properties); every change is followed by requestUpdate().
+  #phase: Phase = 'loading';
+  #surveyForm: SurveyForm | undefined;
+  #loadProblem: LoadProblem | undefined;
+  #answers: Record<string, string> = {};
+  #errors = new Map<string, QuestionError>();
+  #sending = false;
+  #sendProblem: SendProblem | undefined;
+  #retryAfter: number | null = null;
+  #receiptId = '';
+  #pending = 0;
+  #announcement = '';
 
   #loading: AbortController | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -140,10 +120,17 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   #keyFor = '';
   #counterLevels = new Map<string, CounterLevel>();
 
+  /** Moves focus to `selector` once the update now pending has rendered it. */
+  async #focusAfterUpdate(selector: string): Promise<void> {
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
   /** Focuses the survey's heading (or its current message); waits for the form when it is still loading. */
   override focus(options?: FocusOptions): void {
     const target = this.renderRoot?.querySelector<HTMLElement>(FOCUS_TARGET);
-    if (target && this.phase !== 'loading') target.focus(options);
+    if (target && this.#phase !== 'loading') target.focus(options);
     else this.#focusWhenReady = true;
   }
 
@@ -165,7 +152,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   }
 
   protected override updated(): void {
-    if (this.#focusWhenReady && this.phase !== 'loading') {
+    if (this.#focusWhenReady && this.#phase !== 'loading') {
       this.#focusWhenReady = false;
       this.renderRoot.querySelector<HTMLElement>(FOCUS_TARGET)?.focus();
     }
@@ -174,37 +161,39 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   async #load(): Promise<void> {
     const api = this.api;
     // A thank-you stays a thank-you: a language switch afterwards does not bring the questions back.
-    if (!api || this.phase === 'sent' || this.phase === 'queued') return;
+    if (!api || this.#phase === 'sent' || this.#phase === 'queued') return;
     this.#loading?.abort();
     const controller = new AbortController();
     this.#loading = controller;
     // Reloading in another language keeps the current questions (and answers) on screen until the new text arrives.
-    if (!this.surveyForm || this.surveyForm.id !== this.form) this.phase = 'loading';
+    if (!this.#surveyForm || this.#surveyForm.id !== this.form) this.#phase = 'loading';
+    this.requestUpdate();
     try {
       const form = await api.surveys.form(this.form || 'default', { signal: controller.signal, locale: this.locale });
       if (controller.signal.aborted) return;
-      if (this.surveyForm?.id !== form.id) this.answers = {};
-      this.surveyForm = form;
-      this.loadProblem = null;
-      this.phase = 'ready';
+      if (this.#surveyForm?.id !== form.id) this.#answers = {};
+      this.#surveyForm = form;
+      this.#loadProblem = undefined;
+      this.#phase = 'ready';
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.loadProblem = isDvcError(error) && error.kind === 'not-found' ? 'not-found'
+      this.#loadProblem = isDvcError(error) && error.kind === 'not-found' ? 'not-found'
         : isDvcError(error) && (error.kind === 'network' || error.kind === 'timeout') ? 'network' : 'server';
-      this.phase = 'load-error';
+      this.#phase = 'load-error';
     }
+    this.requestUpdate();
   }
 
   override render(): TemplateResult {
     if (!this.api) return this.renderFallback();
-    return html`<section class="survey" part="base" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
+    return html`<section class="survey" part="base" aria-busy=${this.#phase === 'loading'}>
       ${this.#renderPhase()}
-      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <p class="visually-hidden" role="status">${this.#announcement}</p>
     </section>`;
   }
 
   #renderPhase(): TemplateResult {
-    switch (this.phase) {
+    switch (this.#phase) {
       case 'loading':
         return html`<p class="loading"><span class="spinner" aria-hidden="true"></span>${this.t('loading')}</p>`;
       case 'load-error':
@@ -213,13 +202,13 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
       case 'queued':
         return this.#renderOutcome();
       default:
-        return this.#renderForm(this.surveyForm!);
+        return this.#renderForm(this.#surveyForm!);
     }
   }
 
   #renderLoadError(): TemplateResult {
-    if (this.loadProblem === 'not-found') return alertView('danger', this.t('notFoundTitle'), this.t('notFound'));
-    return alertView('danger', this.t('loadErrorTitle'), this.t(this.loadProblem === 'network' ? 'loadNetwork' : 'loadServer'),
+    if (this.#loadProblem === 'not-found') return alertView('danger', this.t('notFoundTitle'), this.t('notFound'));
+    return alertView('danger', this.t('loadErrorTitle'), this.t(this.#loadProblem === 'network' ? 'loadNetwork' : 'loadServer'),
       html`<div><button class="button secondary" type="button" @click=${() => void this.#load()}>${this.t('retry')}</button></div>`);
   }
 
@@ -233,21 +222,21 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     }
     const anyRequired = form.questions.some((q) => q.required);
     return html`${this.#renderTitle(form.title)}
-      ${form.description ? html`<p class="description">${form.description}</p>` : nothing}
+      ${form.description ? html`<p class="muted">${form.description}</p>` : nothing}
       ${this.dossierCode ? html`<p class="dossier">${this.t('dossier', { code: this.dossierCode })}</p>` : nothing}
       ${anyRequired ? html`<p class="hint">${this.t('requiredNote')}</p>` : nothing}
-      ${this.sendProblem
-        ? alertView('danger', this.t('sendErrorTitle'), this.t(SEND_TEXT[this.sendProblem], { seconds: this.retryAfter ?? 60 }), nothing, 'send-problem', this.sendProblem)
+      ${this.#sendProblem
+        ? alertView('danger', this.t('sendErrorTitle'), this.t(SEND_TEXT[this.#sendProblem], { seconds: this.#retryAfter ?? 60 }), nothing, 'send-problem', this.#sendProblem)
         : nothing}
       ${errorSummaryView(this.t('errorSummaryTitle'), form.questions.flatMap((q, i) => {
-        const error = this.errors.get(q.id);
+        const error = this.#errors.get(q.id);
         return error ? [{ id: `q${i}`, message: this.t(error.key, error.params), focus: () => this.#focusQuestion(i) }] : [];
       }))}
       <form class="form" novalidate @submit=${this.#onSubmit}>
         ${form.questions.map((q, i) => (q.kind === 'choice' ? this.#renderChoice(q, i) : this.#renderText(q, i)))}
         <div class="actions">
-          <button class="button" type="submit" part="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
-            ${this.sending ? html`<span class="spinner" aria-hidden="true"></span>${this.t('sending')}` : this.t('submit')}
+          <button class="button" type="submit" part="submit" aria-disabled=${this.#sending}>
+            ${this.#sending ? html`<span class="spinner" aria-hidden="true"></span>${this.t('sending')}` : this.t('submit')}
           </button>
         </div>
       </form>`;
@@ -264,7 +253,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
 
   #renderChoice(q: ChoiceQuestion, index: number): TemplateResult {
     const domId = `q${index}`;
-    const error = this.errors.get(q.id);
+    const error = this.#errors.get(q.id);
     const describedBy = [q.help ? `${domId}-help` : '', error ? `${domId}-error` : ''].filter(Boolean).join(' ');
     return html`<fieldset class="question ${error ? 'invalid' : ''}" id=${domId} part="question" aria-describedby=${describedBy || nothing}>
       <legend>${q.label} ${this.#requiredText(q.required)}</legend>
@@ -272,8 +261,8 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
       ${this.#renderError(domId, error)}
       <div class="options">
         ${q.options.map((option) => html`<label class="option">
-          <input type="radio" name=${domId} .value=${option.value} .checked=${this.answers[q.id] === option.value}
-            ?required=${q.required} aria-invalid=${error ? 'true' : 'false'}
+          <input type="radio" name=${domId} .value=${option.value} .checked=${this.#answers[q.id] === option.value}
+            ?required=${q.required} aria-invalid=${!!error}
             @change=${() => this.#setAnswer(q.id, option.value)} />
           <span>${option.label}</span>
         </label>`)}
@@ -283,35 +272,34 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
 
   #renderText(q: TextQuestion, index: number): TemplateResult {
     const domId = `q${index}`;
-    const error = this.errors.get(q.id);
-    const value = this.answers[q.id] ?? '';
+    const error = this.#errors.get(q.id);
+    const value = this.#answers[q.id] ?? '';
     const left = q.maxLength - charCount(value);
     const describedBy = [q.help ? `${domId}-help` : '', `${domId}-warning`, error ? `${domId}-error` : '', `${domId}-count`]
       .filter(Boolean).join(' ');
+    // The textarea on one line: the minifier leaves a textarea element exactly as written.
     return html`<div class="question text ${error ? 'invalid' : ''}" part="question">
       <label for=${domId}>${q.label} ${this.#requiredText(q.required)}</label>
       ${q.help ? html`<p class="hint" id="${domId}-help">${q.help}</p>` : nothing}
       <p class="privacy-warning" id="${domId}-warning" part="warning">${icon('warning')}<span>${this.t('privacyWarning')}</span></p>
       ${this.#renderError(domId, error)}
-      <textarea id=${domId} rows="4" .value=${value} ?required=${q.required} aria-describedby=${describedBy}
-        aria-invalid=${error ? 'true' : 'false'} autocomplete="off"
-        @input=${(e: Event) => this.#onTextInput(q, (e.target as HTMLTextAreaElement).value)}></textarea>
-      <p class="counter ${left < 0 ? 'over' : ''}" id="${domId}-count" part="counter">
+      <textarea id=${domId} rows="4" .value=${value} ?required=${q.required} aria-describedby=${describedBy} aria-invalid=${!!error} autocomplete="off" @input=${(e: Event) => this.#onTextInput(q, (e.target as HTMLTextAreaElement).value)}></textarea>
+      <p class="hint ${left < 0 ? 'over' : ''}" id="${domId}-count" part="counter">
         ${left < 0 ? this.t('charsOver', { count: -left }) : this.t('charsLeft', { count: left })}
       </p>
     </div>`;
   }
 
   #renderOutcome(): TemplateResult {
-    const waiting = this.phase === 'queued' && this.pending > 0;
+    const waiting = this.#phase === 'queued' && this.#pending > 0;
     return html`<div class="outcome ${waiting ? 'waiting' : 'done'}" part="outcome" data-outcome=${waiting ? 'queued' : 'sent'}>
       <h2 class="title" id="outcome-title" tabindex="-1" aria-level=${levelAttr(this.headingLevel, 2)}
         >${icon(waiting ? 'progress' : 'success')}<span>${waiting ? this.t('queuedTitle') : this.t('sentTitle')}</span></h2>
-      ${this.phase === 'sent'
-        ? html`<p>${this.t('sent')}</p><p class="muted">${this.t('receipt', { id: this.receiptId })}</p>`
+      ${this.#phase === 'sent'
+        ? html`<p>${this.t('sent')}</p><p class="muted">${this.t('receipt', { id: this.#receiptId })}</p>`
         : waiting
           ? html`<p>${this.t('queued')}</p>
-              <p class="muted">${this.t('pending', { count: this.pending })}</p>
+              <p class="muted">${this.t('pending', { count: this.#pending })}</p>
               <div><button class="button secondary" type="button" @click=${() => void this.api?.queue.flush()}>${this.t('sendNow')}</button></div>`
           : html`<p>${this.t('flushed')}</p>`}
     </div>`;
@@ -319,15 +307,16 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
 
   // Every change and keystroke lands here, so the values Lit last set always match the fields: no live() needed.
   #setAnswer(id: string, value: string): void {
-    this.answers = { ...this.answers, [id]: value };
+    this.#answers = { ...this.#answers, [id]: value };
     // An answered question stops being an error at once; the summary itself is rebuilt on the next submit.
-    if (this.errors.has(id) && this.surveyForm) {
-      const still = validateAnswers(this.surveyForm, this.answers).get(id);
-      const errors = new Map(this.errors);
+    if (this.#errors.has(id) && this.#surveyForm) {
+      const still = validateAnswers(this.#surveyForm, this.#answers).get(id);
+      const errors = new Map(this.#errors);
       if (still) errors.set(id, still);
       else errors.delete(id);
-      this.errors = errors;
+      this.#errors = errors;
     }
+    this.requestUpdate();
   }
 
   #onTextInput(q: TextQuestion, value: string): void {
@@ -337,7 +326,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     this.#counterLevels.set(q.id, level);
     if (level !== before && level !== 'ok') {
       const left = q.maxLength - charCount(value);
-      this.announcement = left < 0 ? this.t('charsOver', { count: -left }) : this.t('charsLeft', { count: left });
+      this.#announcement = left < 0 ? this.t('charsOver', { count: -left }) : this.t('charsLeft', { count: left });
     }
   }
 
@@ -352,17 +341,17 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   #onSubmit = async (event: Event): Promise<void> => {
     event.preventDefault();
     const api = this.api;
-    const form = this.surveyForm;
+    const form = this.#surveyForm;
     // Checked before anything else, synchronously: a double click lands here twice before any re-render.
-    if (!api || !form || this.sending) return;
-    this.sendProblem = null;
-    this.errors = validateAnswers(form, this.answers);
-    if (this.errors.size > 0) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus();
+    if (!api || !form || this.#sending) return;
+    this.#sendProblem = undefined;
+    this.#errors = validateAnswers(form, this.#answers);
+    if (this.#errors.size > 0) {
+      await this.#focusAfterUpdate('#error-summary');
       return;
     }
-    this.sending = true;
+    this.#sending = true;
+    this.requestUpdate();
     await this.#send(api, form);
   };
 
@@ -370,7 +359,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     const input = {
       form: form.id,
       ...(this.dossierCode && { dossierCode: this.dossierCode }),
-      answers: cleanAnswers(form, this.answers),
+      answers: cleanAnswers(form, this.#answers),
     };
     const fingerprint = JSON.stringify(input);
     if (fingerprint !== this.#keyFor) {
@@ -381,32 +370,31 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     try {
       const result = await api.surveys.submit(input, { idempotencyKey: this.#key, locale: this.locale });
       if (result.status === 'sent') {
-        this.receiptId = result.receipt.id;
-        this.phase = 'sent';
+        this.#receiptId = result.receipt.id;
+        this.#phase = 'sent';
         this.emit<SurveySubmittedEventDetail>('dvc-survey-submitted', { ...about, receiptId: result.receipt.id });
       } else {
         this.#watchQueue(api);
-        this.phase = 'queued';
+        this.#phase = 'queued';
         this.emit<SurveyQueuedEventDetail>('dvc-survey-queued', about);
       }
     } catch (error) {
       this.#showSendError(form, error);
     } finally {
-      this.sending = false;
+      this.#sending = false;
     }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(this.phase === 'ready' ? (this.errors.size ? '#error-summary' : '#send-problem') : FOCUS_TARGET)?.focus();
+    await this.#focusAfterUpdate(this.#phase === 'ready' ? (this.#errors.size ? '#error-summary' : '#send-problem') : FOCUS_TARGET);
   }
 
   #showSendError(form: SurveyForm, error: unknown): void {
     if (!isDvcError(error)) {
-      this.sendProblem = 'server';
+      this.#sendProblem = 'server';
       return;
     }
-    this.retryAfter = error.retryAfter;
-    if (error.kind === 'rate-limited') this.sendProblem = 'rate-limited';
-    else if (error.kind === 'network' || error.kind === 'timeout') this.sendProblem = 'network';
-    else if (error.kind !== 'invalid-request' && error.kind !== 'not-found') this.sendProblem = 'server';
+    this.#retryAfter = error.retryAfter;
+    if (error.kind === 'rate-limited') this.#sendProblem = 'rate-limited';
+    else if (error.kind === 'network' || error.kind === 'timeout') this.#sendProblem = 'network';
+    else if (error.kind !== 'invalid-request' && error.kind !== 'not-found') this.#sendProblem = 'server';
     else {
       // Validation problems point at the answers (`/answers/<id>`) or the dossier (`/dossierCode`).
       const pointers = error.problem?.errors?.map((e) => e.pointer) ?? [];
@@ -414,22 +402,23 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
       for (const q of form.questions) {
         if (pointers.includes(`/answers/${q.id}`)) errors.set(q.id, { key: 'serverInvalid', params: { question: q.label } });
       }
-      this.errors = errors;
-      this.sendProblem = errors.size > 0 ? null : pointers.includes('/dossierCode') ? 'dossier' : 'invalid';
+      this.#errors = errors;
+      this.#sendProblem = errors.size > 0 ? undefined : pointers.includes('/dossierCode') ? 'dossier' : 'invalid';
     }
   }
 
   #watchQueue(api: DvcClient): void {
     this.#unsubscribe?.();
-    this.pending = api.queue.pending();
+    this.#pending = api.queue.pending();
     this.#unsubscribe = api.queue.subscribe((pending) => {
-      const drained = this.pending > 0 && pending === 0;
-      this.pending = pending;
+      const drained = this.#pending > 0 && pending === 0;
+      this.#pending = pending;
       if (drained) {
-        this.announcement = this.t('flushed');
+        this.#announcement = this.t('flushed');
         this.#unsubscribe?.();
         this.#unsubscribe = undefined;
       }
+      this.requestUpdate();
     });
   }
 }

@@ -5,7 +5,6 @@ export const surveyStyles = css`
   .title { font-size: 1.375em; display: flex; gap: 0.4em; align-items: flex-start; }
   /* Nested under another widget's heading (e.g. inside the dossier tracker): a step smaller. */
   :host([heading-level='3']) .title, :host([heading-level='4']) .title { font-size: 1.125em; }
-  .description { color: var(--_muted); }
   .dossier { font-weight: 600; }
   .title .icon { margin-block-start: 0.1em; }
 
@@ -14,13 +13,13 @@ export const surveyStyles = css`
     padding: 0.75em var(--_space) var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius);
     background: var(--_surface);
   }
-  .question.invalid { border-color: var(--_danger); border-inline-start-width: 0.35em; }
+  .invalid { border-color: var(--_danger); border-inline-start-width: 0.35em; }
   /* A floated legend sits inside the card instead of on its border, and wraps like any text. */
   fieldset.question { display: block; }
   fieldset.question > * + * { margin-block-start: 0.5em; }
   legend { float: left; width: 100%; padding: 0; margin-block-end: 0.5em; font-weight: 700; }
   legend + * { clear: both; }
-  .question.text > label { font-weight: 700; }
+  .text > label { font-weight: 700; }
   .requirement { font-weight: 400; color: var(--_muted); }
   .options { display: grid; gap: 0.4em; }
   .option {
@@ -33,18 +32,18 @@ export const surveyStyles = css`
 
   textarea { width: 100%; min-height: 6em; resize: vertical; }
   .privacy-warning { display: flex; gap: 0.4em; align-items: flex-start; color: var(--_warning); font-weight: 600; }
-  .counter { font-size: 0.9375em; color: var(--_muted); }
-  .counter.over { color: var(--_danger); font-weight: 700; }
+  .over { color: var(--_danger); font-weight: 700; }
 
   .loading { display: flex; gap: 0.5em; align-items: center; color: var(--_muted); }
 
+  /* The outcome's tone (thanks, or kept on this device) colours its edge and its title. */
   .outcome {
     display: grid; gap: 0.5em; padding: var(--_space);
-    border: 2px solid var(--_success); border-inline-start-width: 0.4em; border-radius: var(--_radius);
+    border: 2px solid var(--_tone); border-inline-start-width: 0.4em; border-radius: var(--_radius);
   }
-  .outcome.done .title { color: var(--_success); }
-  .outcome.waiting { border-color: var(--_warning); }
-  .outcome.waiting .title { color: var(--_warning); }
+  .done { --_tone: var(--_success); }
+  .waiting { --_tone: var(--_warning); }
+  .outcome .title { color: var(--_tone); }
 
   @media (forced-colors: active) {
     .question, .option, .outcome { border-color: CanvasText; }
