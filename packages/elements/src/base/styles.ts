@@ -10,19 +10,15 @@ export const baseStyles = css`
     all: initial;
     display: block;
     --_primary: var(--dvc-color-primary, #0b3d91);
-    --_on-primary: var(--dvc-color-on-primary, #fff);
     --_accent: var(--dvc-color-accent, #a50e0e);
     --_text: var(--dvc-color-text, #1b1b1b);
     --_muted: var(--dvc-color-muted, #505a66);
     --_surface: var(--dvc-color-surface, #fff);
     --_surface-alt: var(--dvc-color-surface-alt, #f3f5f8);
     --_border: var(--dvc-color-border, #8a94a3);
-    --_link: var(--dvc-color-link, var(--_primary));
-    --_focus: var(--dvc-color-focus, #c45100);
     --_danger: var(--dvc-color-danger, #b3261e);
     --_success: var(--dvc-color-success, #1e6b34);
     --_warning: var(--dvc-color-warning, #7a4b00);
-    --_mark: var(--dvc-color-mark, #fff0a8);
     --_radius: var(--dvc-radius, 0.25em);
     --_space: var(--dvc-space, 1em);
     /* The text properties every part inherits are !important: in the shadow tree's context that beats the page's
@@ -48,9 +44,7 @@ export const baseStyles = css`
   h1, h2, h3, h4, h5, h6 { margin: 0; line-height: 1.3; }
   p, ul, ol, dl, dd { margin: 0; }
   ul, ol { padding-inline-start: 1.5em; }
-  a { color: var(--_link); text-decoration: underline; text-underline-offset: 0.15em; }
-  a:hover { text-decoration-thickness: 0.15em; }
-  :focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+  :focus-visible { outline: 3px solid var(--dvc-color-focus, #c45100); outline-offset: 2px; }
   /* Focus moved to an outcome by script shows a ring only when the browser would show one. */
   [tabindex='-1']:focus:not(:focus-visible) { outline: none; }
 
@@ -58,7 +52,7 @@ export const baseStyles = css`
     display: inline-flex; align-items: center; justify-content: center; gap: 0.4em;
     min-height: 2.75em; padding: 0.5em 1em;
     font: inherit; font-weight: 600; line-height: 1.25; text-align: center; text-decoration: none;
-    color: var(--_on-primary); background: var(--_primary);
+    color: var(--dvc-color-on-primary, #fff); background: var(--_primary);
     border: 2px solid var(--_primary); border-radius: var(--_radius);
     cursor: pointer;
   }
@@ -66,11 +60,10 @@ export const baseStyles = css`
   .button.secondary { color: var(--_primary); background: var(--_surface); }
   .button.secondary:hover { background: var(--_surface-alt); filter: none; }
   .button:disabled { cursor: not-allowed; opacity: 0.6; }
-  .link-like {
-    margin: 0; padding: 0; border: 0; background: none; font: inherit; text-align: start;
-    color: var(--_link); text-decoration: underline; text-underline-offset: 0.15em; cursor: pointer;
-  }
-  .link-like:hover { text-decoration-thickness: 0.15em; }
+  /* Links, and buttons that read as links; after .button so that a .button.link-like reads as a link. */
+  a, .link-like { color: var(--dvc-color-link, var(--_primary)); text-decoration: underline; text-underline-offset: 0.15em; }
+  a:hover, .link-like:hover { text-decoration-thickness: 0.15em; }
+  .link-like { margin: 0; padding: 0; border: 0; background: none; font: inherit; text-align: start; cursor: pointer; }
   .button.link-like { min-height: auto; font-weight: 400; filter: none; }
 
   input, select, textarea {

@@ -22,7 +22,7 @@ export const serviceSearchStyles = css`
   .meta { display: flex; flex-wrap: wrap; gap: 0.15em 0; color: var(--_muted); font-size: 0.9375em; }
   .meta > span + span::before { content: ''; display: inline-block; width: 1px; height: 0.9em; margin-inline: 0.6em; background: var(--_border); vertical-align: -0.1em; }
   .code { font-variant-numeric: tabular-nums; font-weight: 600; color: var(--_text); }
-  mark { background: var(--_mark); color: inherit; font-weight: 700; padding: 0 0.05em; border-radius: 0.15em; }
+  mark { background: var(--dvc-color-mark, #fff0a8); color: inherit; font-weight: 700; padding: 0 0.05em; border-radius: 0.15em; }
   .facts { display: flex; flex-wrap: wrap; gap: 0.15em 1.5em; font-size: 0.9375em; }
   .facts > div { display: flex; flex-wrap: wrap; gap: 0 0.3em; }
   dt { color: var(--_muted); }
