@@ -101,9 +101,9 @@ export const baseStyles = css`
   }
 
   @media (forced-colors: active) {
+    /* Borders are drawn in CanvasText by the browser; a link drawn as a button keeps a button's edge. */
     .button { border-color: ButtonText; }
     .button.secondary, .link-like { color: LinkText; }
-    .alert, .badge { border-color: CanvasText; }
     :focus-visible { outline-color: Highlight; }
   }
   @media (prefers-reduced-motion: reduce) {

@@ -35,9 +35,6 @@ export const procedureStyles = css`
     .facts > div, .pairs > div { grid-template-columns: 1fr; }
     .h0 { font-size: 1.3em; }
   }
-  @media (forced-colors: active) {
-    .h0, .card { border-color: CanvasText; }
-  }
   @media print {
     :host { color: #000; background: #fff; }
     article, .card { background: #fff; }

@@ -38,7 +38,6 @@ export const serviceSearchStyles = css`
   .back span { font-size: 1.2em; line-height: 1; }
 
   @media (forced-colors: active) {
-    .result, .skeleton-card { border-color: CanvasText; }
     .meta > span + span::before { background: CanvasText; }
     mark { background: Highlight; color: HighlightText; forced-color-adjust: none; }
   }
