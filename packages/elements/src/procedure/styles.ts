@@ -36,7 +36,8 @@ export const procedureStyles = css`
     .h0 { font-size: 1.3em; }
   }
   @media print {
-    :host { color: #000; background: #fff; }
+    /* The host's colour stays the base's (!important); the page behind the procedure prints white. */
+    :host { background: #fff; }
     article, .card { background: #fff; }
     .h0, .h1, dt, .muted, .doc-meta, .steps > li::marker { color: #000; }
     .button, button { display: none !important; }
