@@ -3,7 +3,6 @@ import { isDvcError, type DossierStatusCode, type Dossier, type DvcClient } from
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
 import { isPlausibleDossierCode, isPlausibleIdNumber, normalizeDossierCode, normalizeIdNumber } from './dossier-code.ts';
-import { renderFacts, renderHistory, renderStatusBadges, renderSupplements, type Translate } from './dossier-view.ts';
 import { icon } from '../base/icons.ts';
 import { alertView, headingLevel, levelAttr } from '../base/views.ts';
 import { errorSummaryView, fieldErrorView } from '../form/views.ts';
@@ -16,6 +15,9 @@ export interface DossierLookupEventDetail {
   code: string;
   status: DossierStatusCode;
 }
+
+/** The result's view, a module of its own (see dossier-result/view.ts). */
+type ResultView = typeof import('../dossier-result/view.ts');
 
 type Field = 'code' | 'id';
 type FieldErrors = Partial<Record<Field, `${Field}${'Required' | 'Invalid'}`>>;
@@ -39,13 +41,18 @@ const RETRYABLE = new Set<Problem>(['network', 'offline', 'server']);
 /** Private reactive state: never an attribute. */
 const STATE = { state: true };
 
+/** A request that never got an answer: the device is offline, or the network between failed. */
+function unreachable(): Problem {
+  return globalThis.navigator?.onLine === false ? 'offline' : 'network';
+}
+
 function problemOf(error: unknown): Problem {
   if (!isDvcError(error)) return 'server';
   switch (error.kind) {
     case 'not-found':
     case 'rate-limited': return error.kind;
     case 'network':
-    case 'timeout': return globalThis.navigator?.onLine === false ? 'offline' : 'network';
+    case 'timeout': return unreachable();
     case 'invalid-request': return error.problem?.type.endsWith(':captcha-required') ? 'captcha' : 'invalid';
     default: return 'server';
   }
@@ -126,6 +133,8 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   #problemSeconds: number | null = null;
   #waitSeconds = 0;
   #dossier: Dossier | undefined;
+  /** Loaded by the first lookup; set before any dossier is. */
+  #view: ResultView | undefined;
   #historyExpanded = false;
   #surveyOpen = false;
   #announcement = '';
@@ -159,7 +168,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   override render(): TemplateResult {
     if (!this.api) return this.renderFallback();
     return html`<div class="tracker" part="base">
-      ${this.#dossier ? this.#renderResult(this.#dossier) : this.#renderForm()}
+      ${this.#dossier ? this.#renderResult(this.#dossier, this.#view!) : this.#renderForm()}
       <p class="visually-hidden" role="status">${this.#announcement}</p>
     </div>`;
   }
@@ -214,17 +223,18 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       : nothing, 'problem', problem);
   }
 
-  #renderResult(dossier: Dossier): TemplateResult {
-    const t: Translate = (key, params) => this.t(key, params);
-    const sectionLevel = headingLevel(this.headingLevel) + 1;
+  #renderResult(dossier: Dossier, view: ResultView): TemplateResult {
     return html`<article class="result" part="result" aria-labelledby="result-title">
       <h2 class="title" id="result-title" tabindex="-1" aria-level=${levelAttr(this.headingLevel, 2)}
         >${this.t('resultTitle', { code: dossier.code })}</h2>
-      ${renderStatusBadges(dossier, t, this.locale)}
-      ${renderFacts(dossier, t)}
-      ${renderSupplements(dossier, t, sectionLevel)}
-      ${this.#renderSurvey(dossier)}
-      ${renderHistory(dossier, t, sectionLevel, this.#historyExpanded, () => { this.#historyExpanded = !this.#historyExpanded; this.requestUpdate(); })}
+      ${view.renderDossier(dossier, {
+        t: (key, params) => this.t(key, params),
+        locale: this.locale,
+        sectionLevel: headingLevel(this.headingLevel) + 1,
+        historyExpanded: this.#historyExpanded,
+        toggleHistory: () => { this.#historyExpanded = !this.#historyExpanded; this.requestUpdate(); },
+        survey: this.#renderSurvey(dossier),
+      })}
       <div class="actions">
         <button class="button secondary" type="button" @click=${this.#lookupAnother}>${this.t('lookupAnother')}</button>
       </div>
@@ -275,14 +285,22 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     this.#busy = true;
     this.#announcement = this.t('loading');
     this.requestUpdate();
+    // The result's code arrives while the API answers (at once from the second lookup on); its failure matters only
+    // once a dossier is found. Offline, the lookup fails anyway and the code is not asked for: Firefox would remember
+    // the failed import until the page reloads.
+    const view = unreachable() === 'offline' ? undefined : import('../dossier-result/view.ts');
+    view?.catch(() => {});
     let focus = '#result-title';
+    let found: Dossier | undefined;
     try {
-      const found = await api.dossiers.lookup({ code, idNumber }, { signal: controller.signal, locale: this.locale });
+      found = await api.dossiers.lookup({ code, idNumber }, { signal: controller.signal, locale: this.locale });
+      this.#view = await (view ?? import('../dossier-result/view.ts'));
       this.#dossier = found;
       this.emit<DossierLookupEventDetail>('dvc-lookup', { code: found.code, status: found.status.code });
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.#problem = problemOf(error);
+      // Once a dossier is found, what failed is the result's code not arriving.
+      this.#problem = found ? unreachable() : problemOf(error);
       if (isDvcError(error) && this.#problem === 'rate-limited') {
         this.#problemSeconds = error.retryAfter;
         this.#startCountdown(error.retryAfter ?? 60);

@@ -1,3 +1,5 @@
+// What <dvc-dossier-tracker> shows once a dossier is found. A module (and CDN chunk) of its own, imported by the
+// first lookup while the API answers: the many visits that never look a dossier up never download it.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Dossier, HistoryEntry, SupplementRequest } from '@dvc-kit/sdk';
 import { formatDate, TIMING_LABELS } from './dates.ts';
@@ -5,13 +7,25 @@ import type { Locale } from '../base/i18n.ts';
 import { icon, type Tone } from '../base/icons.ts';
 import { levelAttr } from '../base/views.ts';
 import { statusTone, timingTone } from './tones.ts';
-import type { TrackerStrings } from './strings.ts';
+import type { TrackerStrings } from '../dossier-tracker/strings.ts';
 
 /** The element's translation of its strings. */
 export type Translate = (key: keyof TrackerStrings, params?: Record<string, string | number>) => string;
 
+/** What the result needs from its element. */
+export interface DossierViewContext {
+  t: Translate;
+  locale: Locale;
+  /** The level for section headings inside the result (one below the result heading). */
+  sectionLevel: number;
+  historyExpanded: boolean;
+  toggleHistory: () => void;
+  /** The element's own part between the supplement requests and the history (the survey, or its invitation). */
+  survey: unknown;
+}
+
 /** Long histories (15+ steps) would push everything else off a phone screen: the newest few show first. */
-export const HISTORY_PREVIEW = 5;
+const HISTORY_PREVIEW = 5;
 
 /** One badge of the summary: its label, then icon and text in the tone's colour. */
 function badge(label: string, part: 'status' | 'timing', tone: Tone, text: string, value: string | number): TemplateResult {
@@ -20,7 +34,7 @@ function badge(label: string, part: 'status' | 'timing', tone: Tone, text: strin
     >${icon(tone)}<span>${text}</span></span></dd></div>`;
 }
 
-export function renderStatusBadges(dossier: Dossier, t: Translate, locale: Locale): TemplateResult {
+function renderStatusBadges(dossier: Dossier, t: Translate, locale: Locale): TemplateResult {
   const { code, label } = dossier.status;
   const timing = dossier.timing;
   // An unknown status from a newer gateway still shows its own label rather than nothing.
@@ -38,7 +52,7 @@ function dateRow(label: string, iso: string | null): TemplateResult | typeof not
   return iso ? row(label, html`<time datetime=${iso}>${formatDate(iso, true)}</time>`) : nothing;
 }
 
-export function renderFacts(dossier: Dossier, t: Translate): TemplateResult {
+function renderFacts(dossier: Dossier, t: Translate): TemplateResult {
   return html`<dl class="facts" part="facts">
     ${row(t('procedure'), html`${dossier.procedure.name}
       <span class="muted">${t('procedureCode', { code: dossier.procedure.code })}</span>`)}
@@ -73,7 +87,7 @@ function renderSupplement(request: SupplementRequest, t: Translate): TemplateRes
 }
 
 /** Supplement requests, under a heading of `sectionLevel` (one below the result's). */
-export function renderSupplements(dossier: Dossier, t: Translate, sectionLevel: number): TemplateResult | typeof nothing {
+function renderSupplements(dossier: Dossier, t: Translate, sectionLevel: number): TemplateResult | typeof nothing {
   if (dossier.supplements.length === 0) return nothing;
   // Open requests first: they are what the citizen has to act on.
   const ordered = [...dossier.supplements].sort((a, b) => Number(a.fulfilledAt !== null) - Number(b.fulfilledAt !== null));
@@ -92,7 +106,7 @@ function renderHistoryEntry(entry: HistoryEntry, t: Translate): TemplateResult {
 }
 
 /** The processing history, under a heading of `sectionLevel`; a long one shows all its steps when `expanded`. */
-export function renderHistory(dossier: Dossier, t: Translate, sectionLevel: number, expanded: boolean, toggle: () => void): TemplateResult | typeof nothing {
+function renderHistory(dossier: Dossier, t: Translate, sectionLevel: number, expanded: boolean, toggle: () => void): TemplateResult | typeof nothing {
   const all = dossier.history;
   if (all.length === 0) return nothing;
   const long = all.length > HISTORY_PREVIEW + 1;
@@ -108,4 +122,13 @@ export function renderHistory(dossier: Dossier, t: Translate, sectionLevel: numb
           @click=${toggle}>${t(expanded ? 'historyShowFewer' : 'historyShowAll', { count: all.length })}</button>`
       : nothing}
   </section>`;
+}
+
+/** The dossier found: its status and timing, facts, supplement requests, the element's survey part, its history. */
+export function renderDossier(dossier: Dossier, ctx: DossierViewContext): TemplateResult {
+  return html`${renderStatusBadges(dossier, ctx.t, ctx.locale)}
+    ${renderFacts(dossier, ctx.t)}
+    ${renderSupplements(dossier, ctx.t, ctx.sectionLevel)}
+    ${ctx.survey}
+    ${renderHistory(dossier, ctx.t, ctx.sectionLevel, ctx.historyExpanded, ctx.toggleHistory)}`;
 }

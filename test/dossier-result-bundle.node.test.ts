@@ -1,0 +1,144 @@
+// <dvc-dossier-tracker>'s result view in the built bundles. CDN build: the view (status, facts, supplements, history)
+// is a chunk of its own, imported by the first lookup, so a page where nobody looks a dossier up never downloads it.
+// The pages run in real Chromium against `npm start` (the reference API plus /cdn/), including a result chunk that
+// fails to load and a lookup made offline.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { ensureBuilt } from './support/build.ts';
+import { launchBrowser, textOf, watchProblems } from './support/browser.ts';
+import { ROOT, startExamplesServer, type PrintedDossier, type StartedServer } from './support/server.ts';
+
+const cdn = join(ROOT, 'packages/elements/dist/cdn');
+const read = (path: string) => readFileSync(path, 'utf8');
+const RESULT_CHUNK = /\/chunks\/dossier-result-[\w-]+\.js/;
+
+/** The tracker's chunk, as the loader imports it (rollup leaves older builds' chunks beside it). */
+function trackerChunk(): string {
+  const chunk = /"dvc-dossier-tracker":\(\)=>import\("\.\/([^"]+)"\)/.exec(read(join(cdn, 'dvc-kit.js')))?.[1];
+  assert.ok(chunk, 'the loader imports <dvc-dossier-tracker>');
+  return read(join(cdn, chunk));
+}
+
+before(() => ensureBuilt());
+
+describe('the tracker result view in the built output', () => {
+  test('is a chunk of its own that the tracker imports on demand, never statically', () => {
+    const code = trackerChunk();
+    const imports = [...code.matchAll(/import\("\.\/(dossier-result-[\w-]+\.js)"\)/g)].map((m) => m[1]!);
+    assert.equal(new Set(imports).size, 1, 'one result chunk, imported on demand');
+    assert.doesNotMatch(code, /from\s*"\.\/dossier-result-/, 'never a static import');
+    // The history timeline and the supplement cards are drawn by the result chunk alone.
+    assert.doesNotMatch(code, /class="timeline"|class="supplement /);
+    assert.match(read(join(cdn, 'chunks', imports[0]!)), /class="timeline"/);
+  });
+
+  test('the all-in-one carries it inline', () => {
+    const all = read(join(cdn, 'dvc-kit.all.js'));
+    assert.match(all, /class="timeline"/);
+    assert.doesNotMatch(all, /import\(/, 'the all-in-one fetches nothing more');
+  });
+});
+
+describe('the tracker result view on a page', () => {
+  let server: StartedServer;
+  let browser: Browser;
+  let dossier: PrintedDossier;
+
+  before(async () => {
+    server = await startExamplesServer();
+    browser = await launchBrowser();
+    dossier = server.dossiers[0]!;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A host page of our own making on the server's origin with one tracker, loaded from dvc-kit.js. */
+  async function visit(body: (page: Page, requested: string[]) => Promise<void>,
+    options: { block?: (url: string) => boolean; allow?: (problem: string) => boolean } = {}): Promise<void> {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+    const requested: string[] = [];
+    await page.setRequestInterception(true);
+    page.on('request', (request: HTTPRequest) => {
+      const url = request.url();
+      requested.push(new URL(url).pathname);
+      if (options.block?.(url)) return void request.abort('internetdisconnected');
+      if (!url.endsWith('/tracker-host.html')) return void request.continue();
+      void request.respond({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>tracker</title>
+          <link rel="icon" href="data:,"><script type="module" src="/cdn/dvc-kit.js"></script></head><body>
+          <dvc-dossier-tracker base-url="/"></dvc-dossier-tracker></body></html>`,
+      });
+    });
+    const problems = watchProblems(page, { allow: options.allow });
+    try {
+      await page.goto(`${server.url}/tracker-host.html`, { waitUntil: 'networkidle0' });
+      await body(page, requested);
+    } finally {
+      problems.stop();
+      await page.close();
+    }
+    assert.deepEqual(problems.list, [], 'problems on the page');
+  }
+
+  /** Fills the form as a citizen would and presses "Tra cứu"; resolves with the result heading or the problem. */
+  async function lookUp(page: Page): Promise<{ id: string; text: string }> {
+    await page.waitForSelector('dvc-dossier-tracker >>> #code', { visible: true });
+    await page.evaluate((code, idNumber) => {
+      const root = document.querySelector('dvc-dossier-tracker')!.shadowRoot!;
+      const input = root.querySelector<HTMLInputElement>('#code')!;
+      input.value = code;
+      input.dispatchEvent(new Event('input'));
+      root.querySelector<HTMLInputElement>('#id-number')!.value = idNumber;
+      root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    }, dossier.code, dossier.idNumber);
+    const outcome = await page.waitForSelector('dvc-dossier-tracker >>> #result-title, dvc-dossier-tracker >>> #problem', { visible: true });
+    const found = await outcome!.evaluate((el) => ({ id: el.id, text: (el as HTMLElement).innerText.trim(), problem: el.getAttribute('data-problem') }));
+    await outcome!.dispose();
+    return { id: found.problem ?? found.id, text: found.text };
+  }
+
+  const resultChunks = (requested: string[]) => requested.filter((path) => RESULT_CHUNK.test(path));
+
+  test('the form never downloads the result view; the first lookup does, and shows the dossier', () => visit(async (page, requested) => {
+    assert.equal((await textOf(page, 'dvc-dossier-tracker >>> label[for="code"]')).trim(), 'Mã hồ sơ');
+    assert.deepEqual(resultChunks(requested), []);
+    const outcome = await lookUp(page);
+    assert.deepEqual(outcome, { id: 'result-title', text: `Hồ sơ ${dossier.code}` });
+    assert.equal(resultChunks(requested).length, 1);
+    assert.match(await textOf(page, 'dvc-dossier-tracker >>> [part~="status"]'), /\S/);
+    assert.match(await textOf(page, 'dvc-dossier-tracker >>> [part~="history"]'), /\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+  }));
+
+  test('when the result view cannot load, the citizen may try again, and the retry shows the dossier', async () => {
+    let cut = true;
+    await visit(async (page) => {
+      const outcome = await lookUp(page);
+      assert.equal(outcome.id, 'network');
+      assert.match(outcome.text, /Không kết nối được/);
+      cut = false;
+      await page.evaluate(() => document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelector<HTMLButtonElement>('#problem button')!.click());
+      assert.equal((await textOf(page, 'dvc-dossier-tracker >>> #result-title')).trim(), `Hồ sơ ${dossier.code}`);
+    }, { block: (url) => cut && RESULT_CHUNK.test(url), allow: (problem) => RESULT_CHUNK.test(problem) });
+  });
+
+  test('a lookup made offline does not ask for the result view (a browser may remember the failure), and works once back online', () => visit(async (page, requested) => {
+    await page.waitForSelector('dvc-dossier-tracker >>> #code', { visible: true });
+    await page.setOfflineMode(true);
+    const outcome = await lookUp(page);
+    assert.equal(outcome.id, 'offline');
+    assert.deepEqual(resultChunks(requested), []);
+    await page.setOfflineMode(false);
+    await page.evaluate(() => document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelector<HTMLButtonElement>('#problem button')!.click());
+    assert.equal((await textOf(page, 'dvc-dossier-tracker >>> #result-title')).trim(), `Hồ sơ ${dossier.code}`);
+    assert.equal(resultChunks(requested).length, 1);
+  }, { allow: (problem) => /ERR_INTERNET_DISCONNECTED|net::/.test(problem) }));
+});
