@@ -37,11 +37,9 @@ export const procedureStyles = css`
   }
   @media print {
     /* The host's colour stays the base's (!important); the page behind the procedure prints white. */
-    :host { background: #fff; }
-    article, .card { background: #fff; }
-    .h0, .h1, dt, .muted, .doc-meta, .steps > li::marker { color: #000; }
+    :host, article, .card { background: #fff; }
+    a, .h0, .h1, dt, .muted, .doc-meta, .steps > li::marker { color: #000; }
     .button, button { display: none !important; }
-    a { color: #000; }
     a[href]::after { content: ' (' attr(href) ')'; font-size: 0.85em; overflow-wrap: anywhere; }
     .section, .card, .document { break-inside: avoid; }
   }
