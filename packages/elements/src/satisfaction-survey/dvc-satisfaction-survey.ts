@@ -195,7 +195,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   #renderPhase(): TemplateResult {
     switch (this.#phase) {
       case 'loading':
-        return html`<p class="loading"><span class="spinner" aria-hidden="true"></span>${this.t('loading')}</p>`;
+        return html`<p class="loading muted"><span class="spinner" aria-hidden="true"></span>${this.t('loading')}</p>`;
       case 'load-error':
         return this.#renderLoadError();
       case 'sent':
@@ -244,7 +244,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
 
   /** Required questions say so in words; forms already word their optional ones ("Góp ý thêm (không bắt buộc)"). */
   #requiredText(required: boolean): TemplateResult | typeof nothing {
-    return required ? html`<span class="requirement">${this.t('required')}</span>` : nothing;
+    return required ? html`<span class="requirement muted">${this.t('required')}</span>` : nothing;
   }
 
   #renderError(domId: string, error: QuestionError | undefined): TemplateResult | typeof nothing {
@@ -285,7 +285,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
       ${this.#renderError(domId, error)}
       <textarea id=${domId} rows="4" .value=${value} ?required=${q.required} aria-describedby=${describedBy} aria-invalid=${!!error} autocomplete="off" @input=${(e: Event) => this.#onTextInput(q, (e.target as HTMLTextAreaElement).value)}></textarea>
       <p class="hint ${left < 0 ? 'over' : ''}" id="${domId}-count" part="counter">
-        ${left < 0 ? this.t('charsOver', { count: -left }) : this.t('charsLeft', { count: left })}
+        ${this.#counterText(left)}
       </p>
     </div>`;
   }
@@ -294,7 +294,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     const waiting = this.#phase === 'queued' && this.#pending > 0;
     return html`<div class="outcome ${waiting ? 'waiting' : 'done'}" part="outcome" data-outcome=${waiting ? 'queued' : 'sent'}>
       <h2 class="title" id="outcome-title" tabindex="-1" aria-level=${levelAttr(this.headingLevel, 2)}
-        >${icon(waiting ? 'progress' : 'success')}<span>${waiting ? this.t('queuedTitle') : this.t('sentTitle')}</span></h2>
+        >${icon(waiting ? 'progress' : 'success')}<span>${this.t(waiting ? 'queuedTitle' : 'sentTitle')}</span></h2>
       ${this.#phase === 'sent'
         ? html`<p>${this.t('sent')}</p><p class="muted">${this.t('receipt', { id: this.#receiptId })}</p>`
         : waiting
@@ -307,14 +307,12 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
 
   // Every change and keystroke lands here, so the values Lit last set always match the fields: no live() needed.
   #setAnswer(id: string, value: string): void {
-    this.#answers = { ...this.#answers, [id]: value };
+    this.#answers[id] = value;
     // An answered question stops being an error at once; the summary itself is rebuilt on the next submit.
     if (this.#errors.has(id) && this.#surveyForm) {
       const still = validateAnswers(this.#surveyForm, this.#answers).get(id);
-      const errors = new Map(this.#errors);
-      if (still) errors.set(id, still);
-      else errors.delete(id);
-      this.#errors = errors;
+      if (still) this.#errors.set(id, still);
+      else this.#errors.delete(id);
     }
     this.requestUpdate();
   }
@@ -325,9 +323,13 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     const before = this.#counterLevels.get(q.id) ?? 'ok';
     this.#counterLevels.set(q.id, level);
     if (level !== before && level !== 'ok') {
-      const left = q.maxLength - charCount(value);
-      this.#announcement = left < 0 ? this.t('charsOver', { count: -left }) : this.t('charsLeft', { count: left });
+      this.#announcement = this.#counterText(q.maxLength - charCount(value));
     }
+  }
+
+  /** Room left in a free-text answer, or how far over it is. */
+  #counterText(left: number): string {
+    return left < 0 ? this.t('charsOver', { count: -left }) : this.t('charsLeft', { count: left });
   }
 
   #focusQuestion(index: number): void {

@@ -20,7 +20,7 @@ export const surveyStyles = css`
   legend { float: left; width: 100%; padding: 0; margin-block-end: 0.5em; font-weight: 700; }
   legend + * { clear: both; }
   .text > label { font-weight: 700; }
-  .requirement { font-weight: 400; color: var(--_muted); }
+  .requirement { font-weight: 400; }
   .options { display: grid; gap: 0.4em; }
   .option {
     display: flex; gap: 0.6em; align-items: center; min-height: 2.75em; padding: 0.35em 0.6em;
@@ -34,7 +34,7 @@ export const surveyStyles = css`
   .privacy-warning { display: flex; gap: 0.4em; align-items: flex-start; color: var(--_warning); font-weight: 600; }
   .over { color: var(--_danger); font-weight: 700; }
 
-  .loading { display: flex; gap: 0.5em; align-items: center; color: var(--_muted); }
+  .loading { display: flex; gap: 0.5em; align-items: center; }
 
   /* The outcome's tone (thanks, or kept on this device) colours its edge and its title. */
   .outcome {
