@@ -11,7 +11,7 @@ import { fillCodeTemplate, formatDuration, formatFeeSummary, formatNumber, level
 import type { Strings } from '../base/i18n.ts';
 import { serviceSearchStyles } from './styles.ts';
 import { serviceSearchStrings, type ServiceSearchStrings } from './strings.ts';
-import { readUrlState, urlWithState, type UrlState } from './url-state.ts';
+import type { UrlChange, UrlState, UrlSync } from '../url-sync/url-sync.ts';
 
 export interface SearchFilters {
   level?: Level;
@@ -191,28 +191,43 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   /** A selector for what to focus once it is rendered; while nothing is loading, the search box if it is gone. */
   #focusTarget = '';
   #focusOutcome = false;
-  /** The current history entry was created by this typing session, so further keystrokes replace it. */
-  #typingEntry = false;
-  /** The inline detail's history entry is ours: "Back to results" can go back instead of adding an entry. */
-  #detailPushed = false;
+  /** With `url-sync`: the URL's side, loaded before the first update. */
+  #url: UrlSync | undefined;
+  #urlLoading: Promise<void> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.#onOnline);
-    if (this.urlSync) {
-      window.addEventListener('popstate', this.#onPopState);
-      this.#applyState(readUrlState());
-    }
+    this.#attachUrl();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onOnline);
-    window.removeEventListener('popstate', this.#onPopState);
+    this.#url?.disconnect();
     this.#controller?.abort();
     this.#fieldsController?.abort();
     clearTimeout(this.#debounce);
     clearTimeout(this.#retryTimer);
+  }
+
+  // With `url-sync` its module is loaded before the first update, so the first search already has the URL's query,
+  // filters and open procedure. Without it (most pages) nothing more is fetched; if it cannot load, the search works
+  // without URL sync.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.urlSync || this.#url) return super.scheduleUpdate();
+    this.#urlLoading ??= import('../url-sync/url-sync.ts').then(({ UrlSync }) => {
+      this.#url = new UrlSync(() => this.#urlState(), this.#restore);
+      this.#attachUrl();
+    }, () => {});
+    return this.#urlLoading.then(() => super.scheduleUpdate());
+  }
+
+  /** Follow the page's history, and show what its URL holds (each time the search is put in a page). */
+  #attachUrl(): void {
+    if (!this.#url || !this.isConnected) return;
+    this.#url.connect();
+    this.#applyState(this.#url.read());
   }
 
   protected override clientChanged(): void {
@@ -378,18 +393,8 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     return { q: this.query.trim(), level: this.#userLevel, field: this.#userField, code: this.#selected };
   }
 
-  /**
-   * `typing`: the first debounced search of a typing session adds a history entry, later keystrokes replace it;
-   * `commit`: Enter confirms that entry (or adds one); `push`: filters and the inline detail add an entry.
-   */
-  #syncUrl(mode: 'typing' | 'commit' | 'push'): void {
-    if (!this.urlSync) return;
-    const typing = this.#typingEntry;
-    this.#typingEntry = mode === 'typing';
-    const url = urlWithState(this.#urlState());
-    if (url === location.href) return;
-    if (mode !== 'push' && typing) history.replaceState(history.state, '', url);
-    else history.pushState(null, '', url);
+  #syncUrl(change: UrlChange): void {
+    if (this.urlSync) this.#url?.write(change);
   }
 
   #applyState(s: UrlState): void {
@@ -400,11 +405,9 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     this.requestUpdate();
   }
 
-  #onPopState = (): void => {
-    this.#typingEntry = false;
-    this.#detailPushed = false;
+  /** The page's history moved: show what its URL holds, back on the result that was open, searching only if needed. */
+  #restore = (after: UrlState): void => {
     const before = this.#urlState();
-    const after = readUrlState();
     this.#applyState(after);
     if (before.code && !after.code) this.#focusTarget = `[data-code="${CSS.escape(before.code)}"]`;
     if (before.q !== after.q || before.level !== this.#userLevel || before.field !== this.#userField || this.#view === 'initial') this.#search();
@@ -457,14 +460,13 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     }
     if (this.detailHref) return;
     this.#selected = item.code;
-    this.#detailPushed = this.urlSync;
     this.requestUpdate();
-    this.#syncUrl('push');
+    this.#syncUrl('detail');
   }
 
   #back(): void {
     // The detail has its own history entry: going back keeps the browser's history and ours the same.
-    if (this.#detailPushed) return history.back();
+    if (this.#url?.back()) return;
     this.#focusTarget = `[data-code="${CSS.escape(this.#selected)}"]`;
     this.#selected = '';
     this.requestUpdate();
