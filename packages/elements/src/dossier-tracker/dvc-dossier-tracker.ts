@@ -38,9 +38,6 @@ const INPUT_IDS: Record<Field, string> = { code: 'code', id: 'id-number' };
 /** Problems a plain "try again" can fix; the others need the citizen to change the input or wait. */
 const RETRYABLE = new Set<Problem>(['network', 'offline', 'server']);
 
-/** Private reactive state: never an attribute. */
-const STATE = { state: true };
-
 /** A request that never got an answer: the device is offline, or the network between failed. */
 function unreachable(): Problem {
   return globalThis.navigator?.onLine === false ? 'offline' : 'network';
