@@ -1,6 +1,6 @@
 // What the catalogue elements (search and procedure) show about procedures: levels, online service, channels, fees,
 // durations and links. Its own module, outside base/, so pages with only the tracker or the survey never load it.
-import type { Channel, Duration, Fee, FeeSummary, Level, OnlineService } from '@dvc-kit/sdk';
+import type { Channel, Duration, Fee, Level, OnlineService } from '@dvc-kit/sdk';
 import type { Locale } from '../base/i18n.ts';
 
 const vi = {
@@ -58,26 +58,9 @@ export function formatDuration(duration: Duration | null | undefined, locale: Lo
 }
 
 /** "2.000 đồng" / "2,000 VND"; "Miễn phí" / "Free" for zero. */
-function formatMoney(amountVnd: number, locale: Locale): string {
+export function formatMoney(amountVnd: number, locale: Locale): string {
   const t = labels(locale);
   return amountVnd === 0 ? t.free : `${formatNumber(amountVnd, locale)} ${t.vnd}`;
-}
-
-/** A search result's fees in one phrase ("Miễn phí – 50.000 đồng"), or '' when the catalogue does not know them. */
-export function formatFeeSummary(fee: FeeSummary | null | undefined, locale: Locale): string {
-  if (!fee) return '';
-  if (fee.free) return formatMoney(0, locale);
-  const { minVnd: min, maxVnd: max } = fee;
-  if (min !== null && max !== null && min !== max) {
-    return `${min ? formatNumber(min, locale) : formatMoney(0, locale)} – ${formatMoney(max, locale)}`;
-  }
-  const amount = min ?? max;
-  return amount === null ? '' : formatMoney(amount, locale);
-}
-
-/** One fee line: its amount, or its published description when it has no single amount. */
-export function formatFee(fee: Fee, locale: Locale): string {
-  return fee.amountVnd === null ? fee.description : formatMoney(fee.amountVnd, locale);
 }
 
 /** A level's name; any other value (a gateway's facet) as it came. */

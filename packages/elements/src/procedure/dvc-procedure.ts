@@ -7,7 +7,7 @@ import { alertView, headingLevel } from '../base/views.ts';
 import { onlineBadge } from '../catalog/badge.ts';
 import { catalogStyles } from '../catalog/styles.ts';
 import {
-  fillCodeTemplate, formatDuration, formatFee, labels, levelLabel, portalProcedureUrl, safeHttpUrl, withCatalogEnglish,
+  fillCodeTemplate, formatDuration, formatMoney, labels, levelLabel, portalProcedureUrl, safeHttpUrl, withCatalogEnglish,
 } from '../catalog/format.ts';
 import type { Strings } from '../base/i18n.ts';
 import { procedureStyles } from './styles.ts';
@@ -271,7 +271,7 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
       <dl class="pairs">
         ${this.#pair(this.t('processingTime'), formatDuration(m.processingTime, this.locale) || this.t('notSpecified'))}
         ${this.#pair(this.t('fees'), m.fees.length
-          ? html`<ul class="plain">${m.fees.map((f) => html`<li>${t.feeKind[f.kind] ?? ''}: ${formatFee(f, this.locale)}${
+          ? html`<ul class="plain">${m.fees.map((f) => html`<li>${t.feeKind[f.kind] ?? ''}: ${f.amountVnd === null ? f.description : formatMoney(f.amountVnd, this.locale)}${
             f.amountVnd !== null && f.description ? html` <span class="muted">(${f.description})</span>` : nothing}</li>`)}</ul>`
           : this.t('noFee'))}
       </dl>

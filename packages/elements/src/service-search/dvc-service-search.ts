@@ -7,8 +7,9 @@ import { classifyFailure, failureView, type Failure } from '../catalog/failure.t
 import { alertView, headingLevel } from '../base/views.ts';
 import { onlineBadge } from '../catalog/badge.ts';
 import { catalogStyles } from '../catalog/styles.ts';
-import { fillCodeTemplate, formatDuration, formatFeeSummary, formatNumber, levelLabel, LEVELS, portalProcedureUrl, withCatalogEnglish } from '../catalog/format.ts';
+import { fillCodeTemplate, formatDuration, formatNumber, levelLabel, LEVELS, portalProcedureUrl, withCatalogEnglish } from '../catalog/format.ts';
 import type { Strings } from '../base/i18n.ts';
+import { formatFeeSummary } from './fees.ts';
 import { serviceSearchStyles } from './styles.ts';
 import { serviceSearchStrings, type ServiceSearchStrings } from './strings.ts';
 import type { UrlChange, UrlState, UrlSync } from '../url-sync/url-sync.ts';

@@ -12,7 +12,7 @@ export const serviceSearchStyles = css`
   .outcome { margin-block-start: calc(var(--_space) * 1.25); display: grid; gap: var(--_space); }
   .count { font-weight: 700; }
   .results { list-style: none; padding: 0; display: grid; gap: 0.75em; }
-  .results.stale { opacity: 0.6; }
+  .stale { opacity: 0.6; }
   .result {
     display: grid; gap: 0.35em; padding: 0.85em var(--_space);
     background: var(--_surface); border: 1px solid var(--_border); border-inline-start: 4px solid var(--_accent);
