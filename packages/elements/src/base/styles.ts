@@ -45,8 +45,6 @@ export const baseStyles = css`
   p, ul, ol, dl, dd { margin: 0; }
   ul, ol { padding-inline-start: 1.5em; }
   :focus-visible { outline: 3px solid var(--dvc-color-focus, #c45100); outline-offset: 2px; }
-  /* Focus moved to an outcome by script shows a ring only when the browser would show one. */
-  [tabindex='-1']:focus:not(:focus-visible) { outline: none; }
 
   .button {
     display: inline-flex; align-items: center; justify-content: center; gap: 0.4em;
