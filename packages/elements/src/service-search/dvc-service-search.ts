@@ -494,7 +494,7 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
 
   #renderForm(): TemplateResult {
     const q = this.query.trim();
-    return html`<form role="search" part="form" class="form" @submit=${this.#onSubmit} novalidate>
+    return html`<form role="search" part="form" @submit=${this.#onSubmit} novalidate>
       <label for="q">${this.t('label')}</label>
       <p id="hint" class="hint">${this.t(q && !searchable(q) ? 'tooShort' : 'hint')}</p>
       <div class="box">

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 export const serviceSearchStyles = css`
-  .form { display: grid; gap: 0.5em; }
+  form { display: grid; gap: 0.5em; }
   .box { display: flex; flex-wrap: wrap; gap: 0.5em; }
   .box input { flex: 1 1 14em; min-width: 0; }
   .box input::placeholder { color: var(--_muted); opacity: 1; }
@@ -20,7 +20,8 @@ export const serviceSearchStyles = css`
   }
   .name { font-size: 1.125em; font-weight: 700; line-height: 1.35; }
   .meta { display: flex; flex-wrap: wrap; gap: 0.15em 0; color: var(--_muted); font-size: 0.9375em; }
-  .meta > span + span::before { content: ''; display: inline-block; width: 1px; height: 0.9em; margin-inline: 0.6em; background: var(--_border); vertical-align: -0.1em; }
+  /* A border, not a background, so that forced colours draw it too. */
+  .meta > span + span::before { content: ''; display: inline-block; height: 0.9em; margin-inline: 0.6em; border-inline-start: 1px solid var(--_border); vertical-align: -0.1em; }
   .code { font-variant-numeric: tabular-nums; font-weight: 600; color: var(--_text); }
   mark { background: var(--dvc-color-mark, #fff0a8); color: inherit; font-weight: 700; padding: 0 0.05em; border-radius: 0.15em; }
   .facts { display: flex; flex-wrap: wrap; gap: 0.15em 1.5em; font-size: 0.9375em; }
@@ -38,11 +39,10 @@ export const serviceSearchStyles = css`
   .back span { font-size: 1.2em; line-height: 1; }
 
   @media (forced-colors: active) {
-    .meta > span + span::before { background: CanvasText; }
     mark { background: Highlight; color: HighlightText; forced-color-adjust: none; }
   }
   @media print {
-    .form, .more, .back { display: none; }
+    form, .more, .back { display: none; }
     .result { break-inside: avoid; border-color: #000; }
   }
 `;
