@@ -206,6 +206,27 @@ describe('<dvc-dossier-tracker>', () => {
     await expectAccessible(el);
   });
 
+  it('is ready for a new lookup when moved while a lookup runs (a CMS re-parenting it, a tab switch in a host app)', async () => {
+    const dossier = await pickDossier((d) => d.status === 4, taken);
+    const net = cuttableClient();
+    net.hold = true;
+    const el = await tracker(net.client);
+    const codeInput = q<HTMLInputElement>(el, '#code');
+    codeInput.value = dossier.code;
+    codeInput.dispatchEvent(new Event('input'));
+    q<HTMLInputElement>(el, '#id-number').value = dossier.idNumber;
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(() => q(el, 'form').getAttribute('aria-busy') === 'true', 'the busy state');
+    const parent = el.parentElement!;
+    el.remove();
+    net.release();
+    parent.append(el);
+    await el.updateComplete;
+    expect(q(el, 'form').getAttribute('aria-busy')).to.equal('false');
+    expect(textOf(q(el, 'button[type=submit]'))).to.equal('Tra cứu');
+    await lookUpDemo(el, dossier);
+  });
+
   it('gives the same message for an unknown code and for a wrong ID number', async () => {
     const dossier = await pickDossier((d) => d.status === 4, taken);
     const el = await tracker(client);

@@ -151,9 +151,22 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   #countdown: ReturnType<typeof setInterval> | undefined;
   #retryAt = 0;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page (re-parented by a CMS or a host app): a wait still running resumes its countdown, and what
+    // changed while away (a lookup aborted on removal) is shown.
+    const left = Math.ceil((this.#retryAt - Date.now()) / 1000);
+    if (left > 0) this.#startCountdown(left);
+    else this.#waitSeconds = 0;
+    this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // An aborted lookup leaves its outcome to nobody: the form must not stay busy if the element comes back.
     this.#pending?.abort();
+    this.#busy = false;
+    this.#announcement = '';
     this.#stopCountdown();
   }
 
