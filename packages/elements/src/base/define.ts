@@ -15,6 +15,6 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
   const page = globalThis as { [WARNED]?: true };
   if (existing !== ctor && !page[WARNED]) {
     page[WARNED] = true;
-    console.warn(`dvc-kit: <${tag}> is already defined by another copy of dvc-kit (two bundles or versions on this page); keeping the first definition of each tag.`);
+    console.warn(`dvc-kit: <${tag}> is already defined by another copy of dvc-kit (loaded twice?); the first one stays.`);
   }
 }

@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { icon, type Tone } from './icons.ts';
+import { icon, type AlertTone } from './icons.ts';
 
 /**
  * A message box: icon + title + text (never colour alone). `role="alert"` for failures, `role="status"` for the
  * rest; focusable from script so focus can move to an outcome. `id` and `problem` (as `data-problem`) let an
  * element find it again and tests tell causes apart.
  */
-export function alertView(tone: Tone, title: string, body: string, action: unknown = nothing, id?: string, problem?: string): TemplateResult {
+export function alertView(tone: AlertTone, title: string, body: string, action: unknown = nothing, id?: string, problem?: string): TemplateResult {
   return html`<div class="alert ${tone}" part="alert" role=${tone === 'danger' || tone === 'warning' ? 'alert' : 'status'}
     tabindex="-1" id=${id ?? nothing} data-problem=${problem ?? nothing}>${icon(tone)}<div class="alert-body">
     <p><strong>${title}</strong></p>${body ? html`<p>${body}</p>` : nothing}${action}</div></div>`;

@@ -6,7 +6,7 @@ import { formatDate, TIMING_LABELS } from './dates.ts';
 import type { Locale } from '../base/i18n.ts';
 import { icon, type Tone } from '../base/icons.ts';
 import { levelAttr } from '../base/views.ts';
-import { statusTone, timingTone } from './tones.ts';
+import { statusTone, timingTone, toneIcon } from './tones.ts';
 import type { TrackerStrings } from '../dossier-tracker/strings.ts';
 
 /** The element's translation of its strings. */
@@ -31,7 +31,7 @@ const HISTORY_PREVIEW = 5;
 function badge(label: string, part: 'status' | 'timing', tone: Tone, text: string, value: string | number): TemplateResult {
   return html`<div><dt>${label}</dt><dd><span class="badge tone-${tone}" part=${part}
     data-status=${part === 'status' ? value : nothing} data-timing=${part === 'timing' ? value : nothing}
-    >${icon(tone)}<span>${text}</span></span></dd></div>`;
+    >${icon(toneIcon(tone))}<span>${text}</span></span></dd></div>`;
 }
 
 function renderStatusBadges(dossier: Dossier, t: Translate, locale: Locale): TemplateResult {
@@ -70,7 +70,7 @@ function renderSupplement(request: SupplementRequest, t: Translate): TemplateRes
   const tone = done ? 'success' : 'warning';
   return html`<li class="supplement tone-${tone}" part="supplement">
     <p class="supplement-state">
-      ${icon(tone)}
+      ${icon(toneIcon(tone))}
       <span>${done ? t('supplementFulfilled', { date: formatDate(request.fulfilledAt) }) : t('supplementPending')}</span>
     </p>
     <p>${request.content}</p>

@@ -60,7 +60,7 @@ export function validateAnswers(form: SurveyForm, answers: Record<string, string
   return errors;
 }
 
-/** An idempotency key: 128 random bits in hex (crypto.randomUUID is missing on plain-http pages). */
+/** An idempotency key: 128 random bits, as the SDK makes them (crypto.randomUUID is missing on plain-http pages). */
 export function newIdempotencyKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return crypto.getRandomValues(new Uint32Array(4)).join('-');
 }

@@ -4,6 +4,7 @@ import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
 import { icon } from '../base/icons.ts';
 import { alertView, levelAttr } from '../base/views.ts';
+import { PROGRESS, SUCCESS } from '../form/icons.ts';
 import { errorSummaryView, fieldErrorView } from '../form/views.ts';
 import { formStyles } from '../form/styles.ts';
 import { charCount, cleanAnswers, newIdempotencyKey, validateAnswers, type QuestionError } from './answers.ts';
@@ -294,7 +295,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     const waiting = this.#phase === 'queued' && this.#pending > 0;
     return html`<div class="outcome ${waiting ? 'waiting' : 'done'}" part="outcome" data-outcome=${waiting ? 'queued' : 'sent'}>
       <h2 class="title" id="outcome-title" tabindex="-1" aria-level=${levelAttr(this.headingLevel, 2)}
-        >${icon(waiting ? 'progress' : 'success')}<span>${this.t(waiting ? 'queuedTitle' : 'sentTitle')}</span></h2>
+        >${icon(waiting ? PROGRESS : SUCCESS)}<span>${this.t(waiting ? 'queuedTitle' : 'sentTitle')}</span></h2>
       ${this.#phase === 'sent'
         ? html`<p>${this.t('sent')}</p><p class="muted">${this.t('receipt', { id: this.#receiptId })}</p>`
         : waiting
