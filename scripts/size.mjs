@@ -46,6 +46,27 @@ function withStaticImports(file, seen = new Set(), dynamic = false) {
   return seen;
 }
 
+/**
+ * What <tag>'s page may fetch later, on demand, beyond its budget row: chunks its own chunks import dynamically
+ * (a result view on the first lookup or search, English strings on English pages...), with what those need that the
+ * row does not already hold. Other elements' chunks (the procedure opened inside the search, the survey opened from a
+ * tracker) are their own rows and are named, not counted.
+ */
+function onDemand(tag) {
+  const counted = withStaticImports(elementChunk(tag), new Set([`${CDN}/dvc-kit.js`]));
+  const elements = new Map(TAGS.map((t) => [elementChunk(t), t]));
+  const later = new Map();
+  for (const file of counted) {
+    if (file === `${CDN}/dvc-kit.js`) continue; // the loader imports every element: that is what rows are
+    for (const m of readFileSync(join(root, file), 'utf8').matchAll(/\bimport\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g)) {
+      const target = join(dirname(file), m[1]).replaceAll('\\', '/');
+      if (elements.has(target)) later.set(`<${elements.get(target)}>`, null);
+      else for (const needed of withStaticImports(target)) if (!counted.has(needed)) later.set(needed, needed);
+    }
+  }
+  return [...later].map(([name, file]) => ({ name: file ? file.slice(CDN.length + 1).replace(/^chunks\//, '').replace(/-[\w-]{8}\.js$/, '') : name, file }));
+}
+
 /** Every file of the CDN build a page can load: the all-in-one, the loader and all it may import. */
 function cdnFiles() {
   return [`${CDN}/dvc-kit.all.js`, ...withStaticImports(`${CDN}/dvc-kit.js`, new Set(), true)];
@@ -153,6 +174,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     for (const r of rows) {
       const verdict = r.target ? 'ok' : r.ok ? `over target by ${kb(r.gz - r.limit)} (under ceiling)` : 'OVER BUDGET';
       console.log(`${r.name.padEnd(width)}  ${cols(r.min, r.gz, r.br, r.limit, r.ceiling)}  ${verdict}${r.error ? ` (${r.error})` : ''}`);
+    }
+    try {
+      const lines = [];
+      for (const tag of TAGS) {
+        const parts = await Promise.all(onDemand(tag).map(async (c) => (c.file ? `${c.name} ${kb((await measure({ files: [c.file] })).gz).trim()}` : c.name)));
+        if (parts.length) lines.push(`  <${tag}>: ${parts.join(', ')}`);
+      }
+      if (lines.length) console.log(`\nfetched later, on demand (not in the rows above; min+gz):\n${lines.join('\n')}\n`);
+    } catch (e) {
+      console.log(`(on-demand chunks: ${e.message})`);
     }
     const over = rows.filter((r) => !r.ok).length;
     const pending = rows.filter((r) => r.ok && !r.target).length;
