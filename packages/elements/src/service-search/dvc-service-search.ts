@@ -5,11 +5,9 @@ import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
 import { classifyFailure, failureView, type Failure } from '../catalog/failure.ts';
 import { alertView, headingLevel } from '../base/views.ts';
-import { onlineBadge } from '../catalog/badge.ts';
 import { catalogStyles } from '../catalog/styles.ts';
-import { fillCodeTemplate, formatDuration, formatNumber, levelLabel, LEVELS, portalProcedureUrl, withCatalogEnglish } from '../catalog/format.ts';
+import { formatNumber, levelLabel, LEVELS, portalProcedureUrl, withCatalogEnglish } from '../catalog/format.ts';
 import type { Strings } from '../base/i18n.ts';
-import { formatFeeSummary } from './fees.ts';
 import { serviceSearchStyles } from './styles.ts';
 import { serviceSearchStrings, type ServiceSearchStrings } from './strings.ts';
 import type { UrlChange, UrlState, UrlSync } from '../url-sync/url-sync.ts';
@@ -36,6 +34,9 @@ export interface SelectEventDetail {
 // The element's English strings come with the catalogue's English words (levels, channels, fees, units).
 const strings: Strings<ServiceSearchStrings> = { vi: serviceSearchStrings.vi, en: () => withCatalogEnglish(serviceSearchStrings.en()) };
 
+/** The result list's view, a module of its own (see search-results/view.ts). */
+type ResultsView = typeof import('../search-results/view.ts');
+
 type View = 'initial' | 'loading' | 'results' | 'empty' | 'failed';
 /** A filter's option: value, label and, once a search has facets, its count. */
 type Option = [id: string, label: string, count?: number];
@@ -47,20 +48,6 @@ const DEBOUNCE_MS = 250;
  * gateway that sends them never need it, so the search does not carry it.
  */
 let highlighter: typeof Highlight | undefined;
-
-/** `text` with the ranges the API matched in <mark> (clamped to the text, in order, overlaps merged). */
-function marked(text: string, ranges: [number, number][]): unknown[] {
-  const out: unknown[] = [];
-  let at = 0;
-  for (const [from, to] of ranges.sort((a, b) => a[0] - b[0])) {
-    const start = Math.max(at, Math.min(from, text.length));
-    const end = Math.max(start, Math.min(to, text.length));
-    out.push(text.slice(at, start), end > start ? html`<mark>${text.slice(start, end)}</mark>` : '');
-    at = end;
-  }
-  out.push(text.slice(at));
-  return out;
-}
 
 /** Worth asking the API: two characters, or any digits (a code's last digits). */
 function searchable(query: string): boolean {
@@ -195,6 +182,8 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   /** With `url-sync`: the URL's side, loaded before the first update. */
   #url: UrlSync | undefined;
   #urlLoading: Promise<void> | undefined;
+  /** The result list's code, once the first search with results has brought it. */
+  #results: ResultsView | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -304,7 +293,15 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
       queueMicrotask(() => { if (seq === this.#seq) this.#fail({ kind: 'offline' }, append); });
       return;
     }
-    api.procedures.search(params, { signal: controller.signal, locale: this.locale }).then(
+    // The result list's code arrives while the API answers (at once from the second search on); its failure matters
+    // only when there are results to show, and then it is the network problem with its retry. Offline (above) it is
+    // not asked for: Firefox would remember the failed import until the page reloads.
+    const results = this.#results ? undefined : import('../search-results/view.ts');
+    results?.catch(() => {});
+    api.procedures.search(params, { signal: controller.signal, locale: this.locale }).then(async (result) => {
+      if (result.items.length) this.#results ??= await results!;
+      return result;
+    }).then(
       (result) => {
         // Both guards: an aborted request may still resolve from a shared cache or in-flight de-duplication.
         if (seq !== this.#seq || controller.signal.aborted) return;
@@ -548,52 +545,24 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
 
   #renderResults(stale: boolean): TemplateResult {
     const more = this.#moreFailure;
-    return html`<p class="count" part="status" tabindex="-1">${stale ? this.t('loading') : this.#countText()}</p>
-      <ul class="results ${stale ? 'stale' : ''}" part="results" aria-busy=${stale} role="list">
-        ${this.#items.map((item) => this.#renderItem(item))}
-      </ul>
-      ${more ? html`<div class="more-failure">${this.#renderFailure(more, true)}</div>`
-        : this.#total > this.#items.length && !stale ? html`<p class="more"><button type="button" class="button secondary" part="load-more"
-        ?disabled=${this.#loadingMore} aria-busy=${this.#loadingMore}
-        @click=${() => this.#search(true)}>${this.t(this.#loadingMore ? 'loadingMore' : 'loadMore')}</button></p>` : nothing}`;
-  }
-
-  #marked(text: string, field: 'name' | 'code', matches: ProcedureSummary['matches']): unknown[] {
-    // A gateway that sends no match positions still gets the names highlighted, computed here from the query.
-    if (this.#unmarked && highlighter && field === 'name' && this.#searchedQuery) {
-      return highlighter(text, this.#searchedQuery).map((p) => (p.match ? html`<mark>${p.text}</mark>` : p.text));
-    }
-    return marked(text, matches.filter((m) => m.field === field).map((m) => [m.start, m.end]));
-  }
-
-  /** A fact of a result, labelled for screen readers (sighted readers see what it is). */
-  #meta(label: string, content: unknown): TemplateResult {
-    return html`<span><span class="visually-hidden">${label}: </span>${content}</span>`;
-  }
-
-  #renderItem(item: ProcedureSummary): TemplateResult {
-    const href = this.detailHref ? fillCodeTemplate(this.detailHref, item.code) : null;
-    const name = this.#marked(item.name, 'name', item.matches);
-    const select = (e: Event) => this.#onSelect(item, e);
-    const time = formatDuration(item.processingTime, this.locale, true);
-    const fee = formatFeeSummary(item.fee, this.locale);
-    return html`<li class="result" part="result">
-      <div role="heading" aria-level=${headingLevel(this.headingLevel)} class="name">
-        ${href
-          ? html`<a href=${href} part="result-link" data-code=${item.code} @click=${select}>${name}</a>`
-          : html`<button type="button" class="link-like" part="result-link" data-code=${item.code} @click=${select}>${name}</button>`}
-      </div>
-      <p class="meta">
-        ${this.#meta(this.t('code'), html`<span class="code">${this.#marked(item.code, 'code', item.matches)}</span>`)}
-        ${item.levels.length ? this.#meta(this.t('levels'), item.levels.map((l) => levelLabel(l, this.locale)).join(', ')) : nothing}
-        ${this.#meta(this.t('fieldShort'), item.field.name)}
-      </p>
-      ${time || fee ? html`<dl class="facts">
-        ${time ? html`<div><dt>${this.t('time')}:</dt> <dd>${time}</dd></div>` : nothing}
-        ${fee ? html`<div><dt>${this.t('fees')}:</dt> <dd>${fee}</dd></div>` : nothing}
-      </dl>` : nothing}
-      <p class="badges">${onlineBadge(item.online, this.locale)}</p>
-    </li>`;
+    // Results are on screen only once the search that found them has brought the list's code.
+    return this.#results!.renderResults({
+      root: this.renderRoot as ShadowRoot,
+      t: (key, params) => this.t(key, params),
+      locale: this.locale,
+      headingLevel: this.headingLevel,
+      detailHref: this.detailHref,
+      items: this.#items,
+      status: stale ? this.t('loading') : this.#countText(),
+      stale,
+      hasMore: this.#total > this.#items.length,
+      loadingMore: this.#loadingMore,
+      moreFailure: more ? this.#renderFailure(more, true) : null,
+      highlightQuery: this.#unmarked ? this.#searchedQuery : '',
+      highlighter,
+      select: (item, event) => this.#onSelect(item, event),
+      loadMore: () => this.#search(true),
+    });
   }
 
   #renderEmpty(): TemplateResult {

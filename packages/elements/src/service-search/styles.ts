@@ -11,24 +11,6 @@ export const serviceSearchStyles = css`
 
   .outcome { margin-block-start: calc(var(--_space) * 1.25); display: grid; gap: var(--_space); }
   .count { font-weight: 700; }
-  .results { list-style: none; padding: 0; display: grid; gap: 0.75em; }
-  .stale { opacity: 0.6; }
-  .result {
-    display: grid; gap: 0.35em; padding: 0.85em var(--_space);
-    background: var(--_surface); border: 1px solid var(--_border); border-inline-start: 4px solid var(--_accent);
-    border-radius: var(--_radius);
-  }
-  .name { font-size: 1.125em; font-weight: 700; line-height: 1.35; }
-  .meta { display: flex; flex-wrap: wrap; gap: 0.15em 0; color: var(--_muted); font-size: 0.9375em; }
-  /* A border, not a background, so that forced colours draw it too. */
-  .meta > span + span::before { content: ''; display: inline-block; height: 0.9em; margin-inline: 0.6em; border-inline-start: 1px solid var(--_border); vertical-align: -0.1em; }
-  .code { font-variant-numeric: tabular-nums; font-weight: 600; color: var(--_text); }
-  mark { background: var(--dvc-color-mark, #fff0a8); color: inherit; font-weight: 700; padding: 0 0.05em; border-radius: 0.15em; }
-  .facts { display: flex; flex-wrap: wrap; gap: 0.15em 1.5em; font-size: 0.9375em; }
-  .facts > div { display: flex; flex-wrap: wrap; gap: 0 0.3em; }
-  dt { color: var(--_muted); }
-  dd { font-weight: 600; }
-  .more { text-align: center; }
   .tips { display: grid; gap: 0.2em; }
 
   .skeletons { display: grid; gap: 0.75em; }
@@ -38,11 +20,7 @@ export const serviceSearchStyles = css`
   .detail { display: grid; gap: var(--_space); }
   .back span { font-size: 1.2em; line-height: 1; }
 
-  @media (forced-colors: active) {
-    mark { background: Highlight; color: HighlightText; forced-color-adjust: none; }
-  }
   @media print {
-    form, .more, .back { display: none; }
-    .result { break-inside: avoid; border-color: #000; }
+    form, .back { display: none; }
   }
 `;
