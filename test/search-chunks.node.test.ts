@@ -1,6 +1,6 @@
-// <dvc-service-search>'s on-demand chunks in the built bundles. The SDK's highlighter ('text') is fetched only when a
-// gateway sends no match positions, URL sync ('url-sync') only by a search with the url-sync attribute, the inline
-// procedure only when a result is opened. The pages run in real Chromium against `npm start` (the reference API plus
+// <dvc-service-search>'s on-demand chunks in the built bundles. The result list ('search-results') is fetched by the
+// first search, and by it, only when a gateway sends no match positions, the SDK's highlighter ('text'); URL sync
+// ('url-sync') only by a search with the url-sync attribute, the inline procedure only when a result is opened. The pages run in real Chromium against `npm start` (the reference API plus
 // /cdn/); the gateway without match positions is the reference API with the positions taken out of its answers.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -24,14 +24,23 @@ function searchChunk(): string {
 
 before(() => ensureBuilt());
 
+/** The chunk `code` imports on demand under `name`, asserting it is imported once and never statically. */
+function importedOnDemand(code: string, name: string): string {
+  const found = [...code.matchAll(new RegExp(`import\\("\\./(${name}-[\\w-]+\\.js)"\\)`, 'g'))];
+  assert.equal(found.length, 1);
+  assert.doesNotMatch(code, new RegExp(`from\\s*"\\./${name}-`));
+  return found[0]![1]!;
+}
+
 describe('the search in the built output', () => {
-  for (const name of ['text', 'url-sync', 'procedure']) {
-    test(`imports the ${name} chunk on demand, never statically`, () => {
-      const code = searchChunk();
-      assert.equal([...code.matchAll(new RegExp(`import\\("\\./${name}-[\\w-]+\\.js"\\)`, 'g'))].length, 1);
-      assert.doesNotMatch(code, new RegExp(`from\\s*"\\./${name}-`));
-    });
+  for (const name of ['url-sync', 'procedure', 'search-results']) {
+    test(`imports the ${name} chunk on demand, never statically`, () => void importedOnDemand(searchChunk(), name));
   }
+
+  test('its result list imports the text chunk on demand, never statically', () => {
+    const results = importedOnDemand(searchChunk(), 'search-results');
+    importedOnDemand(read(join(cdn, 'chunks', results)), 'text');
+  });
 });
 
 describe('the search on a page', () => {

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The result cards and "load more": added to the search's shadow root with the list's code. */
+/** The result cards, "load more" and the empty state's tips: added to the search's shadow root with the list's code. */
 export const resultStyles = css`
   .results { list-style: none; padding: 0; display: grid; gap: 0.75em; }
   .stale { opacity: 0.6; }
@@ -20,6 +20,7 @@ export const resultStyles = css`
   dt { color: var(--_muted); }
   dd { font-weight: 600; }
   .more { text-align: center; }
+  .tips { display: grid; gap: 0.2em; }
 
   @media (forced-colors: active) {
     mark { background: Highlight; color: HighlightText; forced-color-adjust: none; }

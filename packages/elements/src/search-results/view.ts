@@ -1,11 +1,11 @@
-// What <dvc-service-search> shows once results exist: the cards (highlighted names, code, levels, field, time, fees,
-// online badge) and "load more". A module (and CDN chunk) of its own, imported as the first search request starts,
+// What <dvc-service-search> shows once a search has answered: the cards (highlighted names, code, levels, field,
+// time, fees, online badge) and "load more", or the empty state with its tips. A module (and CDN chunk) of its own, imported as the first search request starts,
 // in parallel with the API call: visits that never search never download it.
 import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
 import type { ProcedureSummary } from '@dvc-kit/sdk';
 import type { highlight as Highlight } from '@dvc-kit/sdk/text';
 import type { Locale } from '../base/i18n.ts';
-import { headingLevel } from '../base/views.ts';
+import { alertView, headingLevel } from '../base/views.ts';
 import { onlineBadge } from '../catalog/badge.ts';
 import { fillCodeTemplate, formatDuration, levelLabel } from '../catalog/format.ts';
 import type { ServiceSearchStrings } from '../service-search/strings.ts';
@@ -30,11 +30,26 @@ export interface ResultsContext {
   loadingMore: boolean;
   /** "Load more" failed: its failure view takes the button's place. */
   moreFailure: TemplateResult | null;
-  /** With no match positions from the gateway, names are highlighted from this query by `highlighter` (once loaded). */
+  /** With no match positions from the gateway, names are highlighted from this query (see `needHighlighter`). */
   highlightQuery: string;
-  highlighter: typeof Highlight | undefined;
   select: (item: ProcedureSummary, event: Event) => void;
   loadMore: () => void;
+}
+
+/**
+ * The SDK's highlighter, fetched the first time a gateway answers without match positions: the reference API and any
+ * gateway that sends them never need it.
+ */
+let highlighter: typeof Highlight | undefined;
+
+/** Results came without match positions: fetch the highlighter (once), then `ready` draws the names again. */
+export function needHighlighter(ready: () => void): void {
+  if (!highlighter) {
+    import('@dvc-kit/sdk/text').then((text) => {
+      highlighter = text.highlight;
+      ready();
+    }, () => {});
+  }
 }
 
 /** `text` with the ranges the API matched in <mark> (clamped to the text, in order, overlaps merged). */
@@ -53,8 +68,8 @@ function marked(text: string, ranges: [number, number][]): unknown[] {
 
 function markedField(c: ResultsContext, text: string, field: 'name' | 'code', matches: ProcedureSummary['matches']): unknown[] {
   // A gateway that sends no match positions still gets the names highlighted, computed here from the query.
-  if (c.highlighter && field === 'name' && c.highlightQuery) {
-    return c.highlighter(text, c.highlightQuery).map((p) => (p.match ? html`<mark>${p.text}</mark>` : p.text));
+  if (highlighter && field === 'name' && c.highlightQuery) {
+    return highlighter(text, c.highlightQuery).map((p) => (p.match ? html`<mark>${p.text}</mark>` : p.text));
   }
   return marked(text, matches.filter((m) => m.field === field).map((m) => [m.start, m.end]));
 }
@@ -92,7 +107,7 @@ function renderItem(c: ResultsContext, item: ProcedureSummary): TemplateResult {
 
 const styled = new WeakSet<ShadowRoot>();
 
-/** The list's styles, after the element's own (each shadow root once), before the list first shows. */
+/** The list's (and empty state's) styles, after the element's own (each shadow root once), before the list first shows. */
 function style(root: ShadowRoot): void {
   if (styled.has(root)) return;
   styled.add(root);
@@ -112,4 +127,23 @@ export function renderResults(c: ResultsContext): TemplateResult {
       : c.hasMore && !stale ? html`<p class="more"><button type="button" class="button secondary" part="load-more"
       ?disabled=${loadingMore} aria-busy=${loadingMore}
       @click=${c.loadMore}>${c.t(loadingMore ? 'loadingMore' : 'loadMore')}</button></p>` : nothing}`;
+}
+
+/** What the empty state needs from its element. */
+export interface EmptyContext {
+  root: ShadowRoot;
+  t: ResultsContext['t'];
+  title: string;
+  /** The citizen chose a filter: offer to clear them. */
+  filtered: boolean;
+  clearFilters: () => void;
+}
+
+/** Nothing found: the title, tips for a better query, and a way out of the filters the citizen chose. */
+export function renderEmpty(c: EmptyContext): TemplateResult {
+  style(c.root);
+  const { t } = c;
+  return html`<div class="empty">${alertView('info', c.title, '', html`<ul class="tips">
+      <li>${t('emptySpelling')}</li><li>${t('emptyFewer')}</li><li>${t('emptyCode')}</li></ul>
+      ${c.filtered ? html`<p><button type="button" class="button secondary" @click=${c.clearFilters}>${t('clearFilters')}</button></p>` : nothing}`)}</div>`;
 }

@@ -1,10 +1,9 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { FilterValue, Level, ProcedureSummary, SearchFacets, SearchParams } from '@dvc-kit/sdk';
-import type { highlight as Highlight } from '@dvc-kit/sdk/text';
 import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
 import { classifyFailure, failureView, type Failure } from '../catalog/failure.ts';
-import { alertView, headingLevel } from '../base/views.ts';
+import { headingLevel } from '../base/views.ts';
 import { catalogStyles } from '../catalog/styles.ts';
 import { formatNumber, levelLabel, LEVELS, portalProcedureUrl, withCatalogEnglish } from '../catalog/format.ts';
 import type { Strings } from '../base/i18n.ts';
@@ -42,12 +41,6 @@ type View = 'initial' | 'loading' | 'results' | 'empty' | 'failed';
 type Option = [id: string, label: string, count?: number];
 
 const DEBOUNCE_MS = 250;
-
-/**
- * The SDK's highlighter, fetched the first time a gateway answers without match positions: the reference API and any
- * gateway that sends them never need it, so the search does not carry it.
- */
-let highlighter: typeof Highlight | undefined;
 
 /** Worth asking the API: two characters, or any digits (a code's last digits). */
 function searchable(query: string): boolean {
@@ -182,7 +175,7 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   /** With `url-sync`: the URL's side, loaded before the first update. */
   #url: UrlSync | undefined;
   #urlLoading: Promise<void> | undefined;
-  /** The result list's code, once the first search with results has brought it. */
+  /** The result list's code, once the first answered search has brought it. */
   #results: ResultsView | undefined;
 
   override connectedCallback(): void {
@@ -293,13 +286,13 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
       queueMicrotask(() => { if (seq === this.#seq) this.#fail({ kind: 'offline' }, append); });
       return;
     }
-    // The result list's code arrives while the API answers (at once from the second search on); its failure matters
-    // only when there are results to show, and then it is the network problem with its retry. Offline (above) it is
-    // not asked for: Firefox would remember the failed import until the page reloads.
+    // The result list's code arrives while the API answers (at once from the second search on); if it cannot, the
+    // answer cannot be shown and the citizen gets the error with its retry. Offline (above) it is not asked for:
+    // Firefox would remember the failed import until the page reloads.
     const results = this.#results ? undefined : import('../search-results/view.ts');
     results?.catch(() => {});
     api.procedures.search(params, { signal: controller.signal, locale: this.locale }).then(async (result) => {
-      if (result.items.length) this.#results ??= await results!;
+      this.#results ??= await results!;
       return result;
     }).then(
       (result) => {
@@ -320,12 +313,7 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
         this.#items = result.items;
         this.#searchedQuery = query;
         this.#unmarked = !result.items.some((item) => item.matches.length);
-        if (this.#unmarked && !highlighter) {
-          import('@dvc-kit/sdk/text').then((text) => {
-            highlighter = text.highlight;
-            this.requestUpdate();
-          }, () => {});
-        }
+        if (this.#unmarked && result.items.length) this.#results!.needHighlighter(() => this.requestUpdate());
         this.#view = result.items.length ? 'results' : 'empty';
         this.#settle(result.items.length ? this.#countText() : this.#emptyTitle());
         this.emit<SearchEventDetail>('dvc-search', { query, filters, total: result.total });
@@ -559,16 +547,19 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
       loadingMore: this.#loadingMore,
       moreFailure: more ? this.#renderFailure(more, true) : null,
       highlightQuery: this.#unmarked ? this.#searchedQuery : '',
-      highlighter,
       select: (item, event) => this.#onSelect(item, event),
       loadMore: () => this.#search(true),
     });
   }
 
   #renderEmpty(): TemplateResult {
-    return html`<div class="empty">${alertView('info', this.#emptyTitle(), '', html`<ul class="tips">
-        <li>${this.t('emptySpelling')}</li><li>${this.t('emptyFewer')}</li><li>${this.t('emptyCode')}</li></ul>
-        ${this.#userLevel || this.#userField ? html`<p><button type="button" class="button secondary" @click=${this.#clearFilters}>${this.t('clearFilters')}</button></p>` : nothing}`)}</div>`;
+    return this.#results!.renderEmpty({
+      root: this.renderRoot as ShadowRoot,
+      t: (key, params) => this.t(key, params),
+      title: this.#emptyTitle(),
+      filtered: Boolean(this.#userLevel || this.#userField),
+      clearFilters: () => this.#clearFilters(),
+    });
   }
 
   #renderFailure(failure: Failure, more = false): TemplateResult {

@@ -11,7 +11,6 @@ export const serviceSearchStyles = css`
 
   .outcome { margin-block-start: calc(var(--_space) * 1.25); display: grid; gap: var(--_space); }
   .count { font-weight: 700; }
-  .tips { display: grid; gap: 0.2em; }
 
   .skeletons { display: grid; gap: 0.75em; }
   .skeleton-card { display: grid; gap: 0.6em; padding: 0.85em var(--_space); border: 1px solid var(--_surface-alt); border-radius: var(--_radius); min-height: 7.5em; }
