@@ -1,7 +1,8 @@
 // <dvc-service-search>'s on-demand chunks in the built bundles. The result list ('search-results') is fetched by the
 // first search, and by it, only when a gateway sends no match positions, the SDK's highlighter ('text'); URL sync
-// ('url-sync') only by a search with the url-sync attribute, the inline procedure only when a result is opened. The pages run in real Chromium against `npm start` (the reference API plus
-// /cdn/); the gateway without match positions is the reference API with the positions taken out of its answers.
+// ('url-sync') only by a search with the url-sync attribute, the inline procedure only when a result is opened. The
+// pages run in real Chromium against `npm start` (the reference API plus /cdn/); the gateway without match positions is
+// the reference API with the positions taken out of its answers.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
