@@ -56,12 +56,18 @@ function onDemand(tag) {
   const counted = withStaticImports(elementChunk(tag), new Set([`${CDN}/dvc-kit.js`]));
   const elements = new Map(TAGS.map((t) => [elementChunk(t), t]));
   const later = new Map();
-  for (const file of counted) {
-    if (file === `${CDN}/dvc-kit.js`) continue; // the loader imports every element: that is what rows are
+  const queue = [...counted].filter((file) => file !== `${CDN}/dvc-kit.js`); // the loader imports every element
+  for (const file of queue) {
     for (const m of readFileSync(join(root, file), 'utf8').matchAll(/\bimport\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g)) {
       const target = join(dirname(file), m[1]).replaceAll('\\', '/');
       if (elements.has(target)) later.set(`<${elements.get(target)}>`, null);
-      else for (const needed of withStaticImports(target)) if (!counted.has(needed)) later.set(needed, needed);
+      else {
+        for (const needed of withStaticImports(target)) {
+          if (counted.has(needed) || later.has(needed)) continue;
+          later.set(needed, needed);
+          queue.push(needed); // what arrives later may itself fetch more later
+        }
+      }
     }
   }
   return [...later].map(([name, file]) => ({ name: file ? file.slice(CDN.length + 1).replace(/^chunks\//, '').replace(/-[\w-]{8}\.js$/, '') : name, file }));
