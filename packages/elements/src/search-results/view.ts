@@ -1,7 +1,7 @@
 // What <dvc-service-search> shows once a search has answered: the cards (highlighted names, code, levels, field,
 // time, fees, online badge) and "load more", or the empty state with its tips. A module (and CDN chunk) of its own, imported as the first search request starts,
 // in parallel with the API call: visits that never search never download it.
-import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { ProcedureSummary } from '@dvc-kit/sdk';
 import type { highlight as Highlight } from '@dvc-kit/sdk/text';
 import type { Locale } from '../base/i18n.ts';
@@ -105,14 +105,11 @@ function renderItem(c: ResultsContext, item: ProcedureSummary): TemplateResult {
   </li>`;
 }
 
-const styled = new WeakSet<ShadowRoot>();
-
-/** The list's (and empty state's) styles, after the element's own (each shadow root once), before the list first shows. */
+/** The list's (and empty state's) styles, after the element's own, before the list first shows. */
 function style(root: ShadowRoot): void {
-  if (styled.has(root)) return;
-  styled.add(root);
-  // Without constructable sheets Lit appends <style> elements: only ours is added, the element's own stay.
-  adoptStyles(root, supportsAdoptingStyleSheets ? [...root.adoptedStyleSheets, resultStyles] : [resultStyles]);
+  // Every supported browser adopts constructed sheets (design.md): Lit's <style> fallback is never needed.
+  const sheet = resultStyles.styleSheet!;
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 /** The count, the result cards and "load more" (or its failure). */
