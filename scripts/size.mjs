@@ -5,10 +5,11 @@
 // brotli) and the budgets; exits 1 when any budget is exceeded or cannot be measured.
 //
 // Design targets vs enforced ceilings: design.md sets the CDN targets (all-in-one ≤ 32 KB, loader + shared + one
-// element ≤ 27 KB). The elements do not meet them yet (Lit + @lit/context + ky 2 are ~14.3 KB of the all-in-one, the
-// SDK ~3.7 KB, the five elements' code, strings in two languages and CSS ~24 KB). Until the team decides between
-// cutting features and new targets, those rows carry a `ceiling`: today's size plus ~2.5 %, so nothing grows
-// unnoticed. A row over its target but under its ceiling is reported as such and does not fail; over the ceiling fails.
+// element ≤ 27 KB). Two rows still miss them: the all-in-one (Lit + @lit/context + ky 2 are ~15 KB of it, the SDK ~3.5,
+// the five elements' code, Vietnamese and English strings and CSS the rest; it carries everything, including what the
+// loader fetches only on demand) and the search (its catalogue chunk and its strings). Until the team decides between
+// cutting features and new targets, those rows carry a `ceiling`: today's size plus ~2 %, so nothing grows unnoticed.
+// A row over its target but under its ceiling is reported as such and does not fail; over the ceiling fails.
 // Usage: node scripts/size.mjs [--json] [name-substring...]
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -80,10 +81,7 @@ function cdnFiles() {
 
 /** Enforced ceilings (min+gzip) for the CDN rows still over their design target: see the header comment. */
 const CEILINGS = {
-  'dvc-service-search': 31.6 * KB,
-  'dvc-procedure': 29.4 * KB,
-  'dvc-dossier-tracker': 31.1 * KB,
-  'dvc-satisfaction-survey': 29.7 * KB,
+  'dvc-service-search': 28.3 * KB,
 };
 
 /** @type {{ name: string, limit: number, ceiling?: number, entry?: string, source?: string, files?: string[] | (() => string[]) }[]} */
@@ -92,7 +90,7 @@ export const budgets = [
   // Tree-shaking works: a page that only folds text does not pay for the client or ky.
   { name: 'sdk, only fold() imported', source: "export { fold } from '@dvc-kit/sdk';", limit: 0.3 * KB },
   // The CDN bundles as rollup built them (`npm run build`); each file gzipped on its own, as it is served.
-  { name: 'cdn: dvc-kit.all.js (all-in-one)', files: [`${CDN}/dvc-kit.all.js`], limit: 32 * KB, ceiling: 43.5 * KB },
+  { name: 'cdn: dvc-kit.all.js (all-in-one)', files: [`${CDN}/dvc-kit.all.js`], limit: 32 * KB, ceiling: 43.6 * KB },
   { name: 'cdn: dvc-kit.js (loader)', files: [`${CDN}/dvc-kit.js`], limit: 2 * KB },
   ...TAGS.map((tag) => ({
     name: `cdn: loader + shared + <${tag}>`,
