@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { ensureBuilt } from './support/build.ts';
 import { launchBrowser, textOf, watchProblems } from './support/browser.ts';
+import { axeViolations } from './hostile/support/axe.ts';
 import { ROOT, startExamplesServer, type PrintedDossier, type StartedServer } from './support/server.ts';
 
 const cdn = join(ROOT, 'packages/elements/dist/cdn');
@@ -90,7 +91,7 @@ describe('the tracker result view on a page', () => {
   }
 
   /** Fills the form as a citizen would and presses "Tra cứu"; resolves with the result heading or the problem. */
-  async function lookUp(page: Page): Promise<{ id: string; text: string }> {
+  async function lookUp(page: Page, which: PrintedDossier = dossier): Promise<{ id: string; text: string }> {
     await page.waitForSelector('dvc-dossier-tracker >>> #code', { visible: true });
     await page.evaluate((code, idNumber) => {
       const root = document.querySelector('dvc-dossier-tracker')!.shadowRoot!;
@@ -99,7 +100,7 @@ describe('the tracker result view on a page', () => {
       input.dispatchEvent(new Event('input'));
       root.querySelector<HTMLInputElement>('#id-number')!.value = idNumber;
       root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    }, dossier.code, dossier.idNumber);
+    }, which.code, which.idNumber);
     const outcome = await page.waitForSelector('dvc-dossier-tracker >>> #result-title, dvc-dossier-tracker >>> #problem', { visible: true });
     const found = await outcome!.evaluate((el) => ({ id: el.id, text: (el as HTMLElement).innerText.trim(), problem: el.getAttribute('data-problem') }));
     await outcome!.dispose();
@@ -128,6 +129,28 @@ describe('the tracker result view on a page', () => {
       await page.evaluate(() => document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelector<HTMLButtonElement>('#problem button')!.click());
       assert.equal((await textOf(page, 'dvc-dossier-tracker >>> #result-title')).trim(), `Hồ sơ ${dossier.code}`);
     }, { block: (url) => cut && RESULT_CHUNK.test(url), allow: (problem) => RESULT_CHUNK.test(problem) });
+  });
+
+  test('when the survey cannot load, the invitation says so, and its button tries again', async () => {
+    const SURVEY_CHUNK = /\/chunks\/satisfaction-survey-(?!en-)[\w-]+\.js/;
+    const returned = server.dossiers.find((d) => /status 10\b/.test(d.scenario));
+    assert.ok(returned, 'npm start prints a returned dossier');
+    let cut = true;
+    await visit(async (page) => {
+      const outcome = await lookUp(page, returned);
+      assert.equal(outcome.id, 'result-title');
+      const press = () => page.evaluate(() => document.querySelector('dvc-dossier-tracker')!.shadowRoot!
+        .querySelector<HTMLButtonElement>('[part~="survey-invite"] button')!.click());
+      await press();
+      await page.waitForSelector('dvc-dossier-tracker >>> .survey-failed', { visible: true });
+      assert.match(await textOf(page, 'dvc-dossier-tracker >>> [part~="survey-invite"]'), /Chưa tải được phiếu đánh giá/);
+      assert.match(await textOf(page, 'dvc-dossier-tracker >>> [role="status"]'), /Chưa tải được phiếu đánh giá/);
+      assert.deepEqual(await axeViolations(page, 'dvc-dossier-tracker'), []);
+      cut = false;
+      await press();
+      await page.waitForSelector('dvc-dossier-tracker >>> dvc-satisfaction-survey >>> fieldset', { visible: true });
+      assert.equal(await page.$('dvc-dossier-tracker >>> .survey-failed'), null);
+    }, { block: (url) => cut && SURVEY_CHUNK.test(url), allow: (problem) => SURVEY_CHUNK.test(problem) });
   });
 
   test('a lookup made offline does not ask for the result view (a browser may remember the failure), and works once back online', () => visit(async (page, requested) => {

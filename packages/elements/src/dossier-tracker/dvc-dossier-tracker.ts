@@ -134,6 +134,8 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   #view: ResultView | undefined;
   #historyExpanded = false;
   #surveyOpen = false;
+  /** The survey's code could not be fetched (offline, or the CDN failed): the invitation says so; its button retries. */
+  #surveyFailed = false;
   #announcement = '';
 
   #find<E extends HTMLElement>(selector: string): E | null {
@@ -261,6 +263,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       ${icon('info')}
       <div class="alert-body">
         <p>${this.t('surveyInvite')}</p>
+        ${this.#surveyFailed ? html`<p class="survey-failed"><strong>${this.t('surveyUnavailable')}</strong></p>` : nothing}
         <div><button class="button" type="button" @click=${this.#openSurvey}>${this.t('surveyButton')}</button></div>
       </div>
     </div>`;
@@ -325,8 +328,21 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   }
 
   #openSurvey = async (): Promise<void> => {
-    // Most lookups never reach a survey: its code is fetched only when a citizen accepts the invitation.
-    if (!customElements.get('dvc-satisfaction-survey')) await import('../satisfaction-survey/define.ts');
+    // Most lookups never reach a survey: its code is fetched only when a citizen accepts the invitation. Offline it is
+    // not asked for: Firefox would remember the failed import until the page reloads.
+    if (!customElements.get('dvc-satisfaction-survey')) {
+      try {
+        if (unreachable() === 'offline') throw new Error('offline');
+        await import('../satisfaction-survey/define.ts');
+      } catch {
+        this.#surveyFailed = true;
+        this.#announcement = this.t('surveyUnavailable');
+        this.requestUpdate();
+        return;
+      }
+    }
+    this.#surveyFailed = false;
+    this.#announcement = '';
     this.#surveyOpen = true;
     await this.#focusAfterUpdate('dvc-satisfaction-survey');
   };
@@ -336,6 +352,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     this.#dossier = undefined;
     this.#historyExpanded = false;
     this.#surveyOpen = false;
+    this.#surveyFailed = false;
     this.#codeDraft = '';
     await this.#focusAfterUpdate('#code');
   };

@@ -67,5 +67,6 @@ export const en: TrackerStrings = {
   historyOfficer: 'Officer: {name}',
   surveyInvite: 'The result has been returned. Please tell us how satisfied you are with how this dossier was handled.',
   surveyButton: 'Rate your satisfaction',
+  surveyUnavailable: 'The survey could not be loaded. Check your connection, then press the button below again.',
   lookupAnother: 'Look up another dossier',
 };

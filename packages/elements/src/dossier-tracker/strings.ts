@@ -66,6 +66,7 @@ const vi = {
   historyOfficer: 'Cán bộ: {name}',
   surveyInvite: 'Hồ sơ đã có kết quả. Mời bạn đánh giá mức độ hài lòng về việc giải quyết hồ sơ này.',
   surveyButton: 'Đánh giá mức độ hài lòng',
+  surveyUnavailable: 'Chưa tải được phiếu đánh giá. Kiểm tra kết nối mạng rồi bấm lại nút bên dưới.',
   lookupAnother: 'Tra cứu hồ sơ khác',
 };
 
