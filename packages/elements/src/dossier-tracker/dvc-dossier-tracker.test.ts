@@ -51,6 +51,20 @@ async function lookUpDemo(el: DvcDossierTracker, dossier: DemoDossier): Promise<
   await el.updateComplete;
 }
 
+/** A tracker whose lookup of `dossier` was sent and is held by the network until `net.release()`. */
+async function heldLookup(dossier: DemoDossier): Promise<{ net: ReturnType<typeof cuttableClient>; el: DvcDossierTracker }> {
+  const net = cuttableClient();
+  net.hold = true;
+  const el = await tracker(net.client);
+  const codeInput = q<HTMLInputElement>(el, '#code');
+  codeInput.value = dossier.code;
+  codeInput.dispatchEvent(new Event('input'));
+  q<HTMLInputElement>(el, '#id-number').value = dossier.idNumber;
+  q<HTMLButtonElement>(el, 'button[type=submit]').click();
+  await until(() => q(el, 'form').getAttribute('aria-busy') === 'true', 'the busy state');
+  return { net, el };
+}
+
 describe('<dvc-dossier-tracker>', () => {
   it('shows its light-DOM fallback when no API is configured', async () => {
     const el = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker><a href="https://dichvucong.gov.vn">Tra cứu hồ sơ</a></dvc-dossier-tracker>`);
@@ -102,15 +116,7 @@ describe('<dvc-dossier-tracker>', () => {
 
   it('shows that it is busy while the lookup runs, and passes axe', async () => {
     const dossier = await pickDossier((d) => d.status === 4, taken);
-    const net = cuttableClient();
-    net.hold = true;
-    const el = await tracker(net.client);
-    const codeInput = q<HTMLInputElement>(el, '#code');
-    codeInput.value = dossier.code;
-    codeInput.dispatchEvent(new Event('input'));
-    q<HTMLInputElement>(el, '#id-number').value = dossier.idNumber;
-    q<HTMLButtonElement>(el, 'button[type=submit]').click();
-    await until(() => q(el, 'form').getAttribute('aria-busy') === 'true', 'the busy state');
+    const { net, el } = await heldLookup(dossier);
     await el.updateComplete;
     expect(textOf(q(el, 'button[type=submit]'))).to.equal('Đang tra cứu…');
     expect(textOf(q(el, '[role=status]'))).to.equal('Đang tra cứu hồ sơ…');
@@ -208,15 +214,7 @@ describe('<dvc-dossier-tracker>', () => {
 
   it('is ready for a new lookup when moved while a lookup runs (a CMS re-parenting it, a tab switch in a host app)', async () => {
     const dossier = await pickDossier((d) => d.status === 4, taken);
-    const net = cuttableClient();
-    net.hold = true;
-    const el = await tracker(net.client);
-    const codeInput = q<HTMLInputElement>(el, '#code');
-    codeInput.value = dossier.code;
-    codeInput.dispatchEvent(new Event('input'));
-    q<HTMLInputElement>(el, '#id-number').value = dossier.idNumber;
-    q<HTMLButtonElement>(el, 'button[type=submit]').click();
-    await until(() => q(el, 'form').getAttribute('aria-busy') === 'true', 'the busy state');
+    const { net, el } = await heldLookup(dossier);
     const parent = el.parentElement!;
     el.remove();
     net.release();
