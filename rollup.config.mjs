@@ -7,6 +7,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import minifyLiterals from './scripts/minify-literals.ts';
+import { terserOptions } from './scripts/terser-options.mjs';
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true });
 const pkg = (name) => JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8'));
@@ -28,7 +29,7 @@ const browser = () => [
   nodeResolve({ browser: true, exportConditions: ['source', 'production'] }),
   minifyLiterals(),
   ts(),
-  terser({ module: true, format: { comments: false }, compress: { passes: 2 } }),
+  terser(terserOptions),
 ];
 
 const elements = ['provider', 'service-search', 'procedure', 'dossier-tracker', 'satisfaction-survey'];

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { minify } from 'terser';
+import { terserOptions } from './terser-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KB = 1000;
@@ -117,7 +118,7 @@ async function bundle({ entry, source }) {
     write: false,
     logLevel: 'silent',
   });
-  const { code } = await minify(out.outputFiles[0].text, { module: true, format: { comments: false }, compress: { passes: 2 } });
+  const { code } = await minify(out.outputFiles[0].text, terserOptions);
   return new TextEncoder().encode(code);
 }
 
