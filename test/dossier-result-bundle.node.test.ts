@@ -3,92 +3,44 @@
 // The pages run in real Chromium against `npm start` (the reference API plus /cdn/), including a result chunk that
 // fails to load and a lookup made offline.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import { ensureBuilt } from './support/build.ts';
-import { launchBrowser, textOf, watchProblems } from './support/browser.ts';
+import { textOf } from './support/browser.ts';
+import { elementChunk, examplesStack, readCdn, type HostPage } from './support/host-page.ts';
+import type { PrintedDossier } from './support/server.ts';
 import { axeViolations } from './hostile/support/axe.ts';
-import { ROOT, startExamplesServer, type PrintedDossier, type StartedServer } from './support/server.ts';
 
-const cdn = join(ROOT, 'packages/elements/dist/cdn');
-const read = (path: string) => readFileSync(path, 'utf8');
 const RESULT_CHUNK = /\/chunks\/dossier-result-[\w-]+\.js/;
-
-/** The tracker's chunk, as the loader imports it (rollup leaves older builds' chunks beside it). */
-function trackerChunk(): string {
-  const chunk = /"dvc-dossier-tracker":\(\)=>import\("\.\/([^"]+)"\)/.exec(read(join(cdn, 'dvc-kit.js')))?.[1];
-  assert.ok(chunk, 'the loader imports <dvc-dossier-tracker>');
-  return read(join(cdn, chunk));
-}
 
 before(() => ensureBuilt());
 
 describe('the tracker result view in the built output', () => {
   test('is a chunk of its own that the tracker imports on demand, never statically', () => {
-    const code = trackerChunk();
+    const code = elementChunk('dvc-dossier-tracker');
     const imports = [...code.matchAll(/import\("\.\/(dossier-result-[\w-]+\.js)"\)/g)].map((m) => m[1]!);
     assert.equal(new Set(imports).size, 1, 'one result chunk, imported on demand');
     assert.doesNotMatch(code, /from\s*"\.\/dossier-result-/, 'never a static import');
     // The history timeline and the supplement cards are drawn by the result chunk alone.
     assert.doesNotMatch(code, /class="timeline"|class="supplement /);
-    assert.match(read(join(cdn, 'chunks', imports[0]!)), /class="timeline"/);
+    assert.match(readCdn(`chunks/${imports[0]!}`), /class="timeline"/);
   });
 
   test('the all-in-one carries it inline', () => {
-    const all = read(join(cdn, 'dvc-kit.all.js'));
+    const all = readCdn('dvc-kit.all.js');
     assert.match(all, /class="timeline"/);
     assert.doesNotMatch(all, /import\(/, 'the all-in-one fetches nothing more');
   });
 });
 
 describe('the tracker result view on a page', () => {
-  let server: StartedServer;
-  let browser: Browser;
+  const stack = examplesStack();
   let dossier: PrintedDossier;
+  before(() => { dossier = stack.server().dossiers[0]!; });
 
-  before(async () => {
-    server = await startExamplesServer();
-    browser = await launchBrowser();
-    dossier = server.dossiers[0]!;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A host page of our own making on the server's origin with one tracker, loaded from dvc-kit.js. */
-  async function visit(body: (page: Page, requested: string[]) => Promise<void>,
-    options: { block?: (url: string) => boolean; allow?: (problem: string) => boolean } = {}): Promise<void> {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    const requested: string[] = [];
-    await page.setRequestInterception(true);
-    page.on('request', (request: HTTPRequest) => {
-      const url = request.url();
-      requested.push(new URL(url).pathname);
-      if (options.block?.(url)) return void request.abort('internetdisconnected');
-      if (!url.endsWith('/tracker-host.html')) return void request.continue();
-      void request.respond({
-        status: 200,
-        contentType: 'text/html; charset=utf-8',
-        body: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>tracker</title>
-          <link rel="icon" href="data:,"><script type="module" src="/cdn/dvc-kit.js"></script></head><body>
-          <dvc-dossier-tracker base-url="/"></dvc-dossier-tracker></body></html>`,
-      });
-    });
-    const problems = watchProblems(page, { allow: options.allow });
-    try {
-      await page.goto(`${server.url}/tracker-host.html`, { waitUntil: 'networkidle0' });
-      await body(page, requested);
-    } finally {
-      problems.stop();
-      await page.close();
-    }
-    assert.deepEqual(problems.list, [], 'problems on the page');
-  }
+  /** A page with one tracker, loaded from dvc-kit.js. */
+  const visit = (body: (page: Page, requested: string[]) => Promise<void>, options: Omit<HostPage, 'body'> = {}) =>
+    stack.visit({ ...options, body: '<dvc-dossier-tracker base-url="/"></dvc-dossier-tracker>' }, body);
 
   /** Fills the form as a citizen would and presses "Tra cứu"; resolves with the result heading or the problem. */
   async function lookUp(page: Page, which: PrintedDossier = dossier): Promise<{ id: string; text: string }> {
@@ -133,7 +85,7 @@ describe('the tracker result view on a page', () => {
 
   test('when the survey cannot load, the invitation says so, and its button tries again', async () => {
     const SURVEY_CHUNK = /\/chunks\/satisfaction-survey-(?!en-)[\w-]+\.js/;
-    const returned = server.dossiers.find((d) => /status 10\b/.test(d.scenario));
+    const returned = stack.server().dossiers.find((d) => /status 10\b/.test(d.scenario));
     assert.ok(returned, 'npm start prints a returned dossier');
     let cut = true;
     await visit(async (page) => {
