@@ -6,11 +6,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import { ensureBuilt } from './support/build.ts';
-import { launchBrowser, textOf, watchProblems } from './support/browser.ts';
-import { ROOT, startExamplesServer, type StartedServer } from './support/server.ts';
+import { textOf } from './support/browser.ts';
+import { examplesStack, type HostPage } from './support/host-page.ts';
+import { ROOT } from './support/server.ts';
 
 const ELEMENTS = {
   'dvc-service-search': 'service-search',
@@ -92,50 +93,12 @@ describe('English catalogue words in the built output', () => {
 });
 
 describe('English strings on a page', () => {
-  let server: StartedServer;
-  let browser: Browser;
+  const stack = examplesStack();
 
-  before(async () => {
-    server = await startExamplesServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A host page of our own making on the server's origin: a provider with a procedure and a tracker, in `lang`. */
-  async function visit(lang: string, bundle: string, body: (page: Page, requested: string[]) => Promise<void>,
-    options: { block?: (url: string) => boolean; allow?: (problem: string) => boolean } = {}): Promise<void> {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    const requested: string[] = [];
-    await page.setRequestInterception(true);
-    page.on('request', (request: HTTPRequest) => {
-      const url = request.url();
-      requested.push(new URL(url).pathname);
-      if (options.block?.(url)) return void request.abort('internetdisconnected');
-      if (!url.endsWith('/i18n-host.html')) return void request.continue();
-      void request.respond({
-        status: 200,
-        contentType: 'text/html; charset=utf-8',
-        body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>i18n</title>
-          <link rel="icon" href="data:,"><script type="module" src="/cdn/${bundle}"></script></head><body>
-          <dvc-provider base-url="/"><dvc-procedure code="1.001193"></dvc-procedure><dvc-dossier-tracker></dvc-dossier-tracker>
-          </dvc-provider></body></html>`,
-      });
-    });
-    const problems = watchProblems(page, { allow: options.allow });
-    try {
-      await page.goto(`${server.url}/i18n-host.html`, { waitUntil: 'networkidle0' });
-      await body(page, requested);
-    } finally {
-      problems.stop();
-      await page.close();
-    }
-    assert.deepEqual(problems.list, [], 'problems on the page');
-  }
+  /** A page in `lang` loading `bundle`: a provider with a procedure and a tracker. */
+  const visit = (lang: string, bundle: string, body: (page: Page, requested: string[]) => Promise<void>, options: Omit<HostPage, 'body'> = {}) =>
+    stack.visit({ ...options, lang, bundle, body: `<dvc-provider base-url="/"><dvc-procedure code="1.001193"></dvc-procedure>
+      <dvc-dossier-tracker></dvc-dossier-tracker></dvc-provider>` }, body);
 
   const englishChunks = (requested: string[]) => requested.filter((path) => /\/chunks\/[\w-]+-en-[\w-]+\.js$/.test(path));
   const procedureHeadings = (page: Page) =>

@@ -3,92 +3,43 @@
 // them. The pages run in real Chromium against `npm start` (the reference API plus /cdn/), including a result chunk
 // that fails to load and a search made offline.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import { ensureBuilt } from './support/build.ts';
-import { launchBrowser, textOf, watchProblems } from './support/browser.ts';
-import { ROOT, startExamplesServer, type StartedServer } from './support/server.ts';
+import { textOf } from './support/browser.ts';
+import { elementChunk, examplesStack, readCdn, type HostPage } from './support/host-page.ts';
 
-const cdn = join(ROOT, 'packages/elements/dist/cdn');
-const read = (path: string) => readFileSync(path, 'utf8');
 const RESULT_CHUNK = /\/chunks\/search-results-[\w-]+\.js/;
-
-/** The search's chunk, as the loader imports it (rollup leaves older builds' chunks beside it). */
-function searchChunk(): string {
-  const chunk = /"dvc-service-search":\(\)=>import\("\.\/([^"]+)"\)/.exec(read(join(cdn, 'dvc-kit.js')))?.[1];
-  assert.ok(chunk, 'the loader imports <dvc-service-search>');
-  return read(join(cdn, chunk));
-}
 
 before(() => ensureBuilt());
 
 describe('the search result list in the built output', () => {
   test('is a chunk of its own that the search imports on demand, never statically', () => {
-    const code = searchChunk();
+    const code = elementChunk('dvc-service-search');
     const imports = [...code.matchAll(/import\("\.\/(search-results-[\w-]+\.js)"\)/g)].map((m) => m[1]!);
     assert.equal(new Set(imports).size, 1, 'one result chunk, imported on demand');
     assert.doesNotMatch(code, /from\s*"\.\/search-results-/, 'never a static import');
     // The cards, "load more" and the cards' styles come with the result chunk alone.
     assert.doesNotMatch(code, /part="result"|part="load-more"|\.facts\{/);
-    const results = read(join(cdn, 'chunks', imports[0]!));
+    const results = readCdn(`chunks/${imports[0]!}`);
     assert.match(results, /part="result"/);
     assert.match(results, /part="load-more"/);
     assert.match(results, /\.facts\{/);
   });
 
   test('the all-in-one carries it inline', () => {
-    const all = read(join(cdn, 'dvc-kit.all.js'));
+    const all = readCdn('dvc-kit.all.js');
     assert.match(all, /part="load-more"/);
     assert.doesNotMatch(all, /import\(/, 'the all-in-one fetches nothing more');
   });
 });
 
 describe('the search result list on a page', () => {
-  let server: StartedServer;
-  let browser: Browser;
+  const stack = examplesStack();
 
-  before(async () => {
-    server = await startExamplesServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A host page of our own making on the server's origin with one search (with `attributes`), loaded from dvc-kit.js. */
-  async function visit(attributes: string, body: (page: Page, requested: string[]) => Promise<void>,
-    options: { block?: (url: string) => boolean; allow?: (problem: string) => boolean } = {}): Promise<void> {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    const requested: string[] = [];
-    await page.setRequestInterception(true);
-    page.on('request', (request: HTTPRequest) => {
-      const url = request.url();
-      requested.push(new URL(url).pathname);
-      if (options.block?.(url)) return void request.abort('internetdisconnected');
-      if (!url.endsWith('/search-host.html')) return void request.continue();
-      void request.respond({
-        status: 200,
-        contentType: 'text/html; charset=utf-8',
-        body: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>search</title>
-          <link rel="icon" href="data:,"><script type="module" src="/cdn/dvc-kit.js"></script></head><body>
-          <dvc-service-search base-url="/" ${attributes}></dvc-service-search></body></html>`,
-      });
-    });
-    const problems = watchProblems(page, { allow: options.allow });
-    try {
-      await page.goto(`${server.url}/search-host.html`, { waitUntil: 'networkidle0' });
-      await body(page, requested);
-    } finally {
-      problems.stop();
-      await page.close();
-    }
-    assert.deepEqual(problems.list, [], 'problems on the page');
-  }
+  /** A page with one search (with `attributes`), loaded from dvc-kit.js. */
+  const visit = (attributes: string, body: (page: Page, requested: string[]) => Promise<void>, options: Omit<HostPage, 'body'> = {}) =>
+    stack.visit({ ...options, body: `<dvc-service-search base-url="/" ${attributes}></dvc-service-search>` }, body);
 
   /** Types a query and presses "Tìm kiếm" as a citizen would; resolves with the count line or the alert's title. */
   async function search(page: Page, query: string): Promise<string> {
