@@ -67,6 +67,13 @@ export function shadow(el: Element): ShadowRoot {
   return el.shadowRoot;
 }
 
+/** The element `selector` finds in `el`'s shadow root; throws, naming both, when there is none. */
+export function q<T extends Element = HTMLElement>(el: Element, selector: string): T {
+  const found = shadow(el).querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
+  return found;
+}
+
 /** Visible text of a node with whitespace collapsed, for assertions on what a reader sees. */
 export function textOf(node: Node | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -8,6 +8,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import doc from '../openapi.json' with { type: 'json' };
 import { startServer, type RunningServer, type ServerOptions } from '../src/node.ts';
+import type { Problem } from '@dvc-kit/sdk';
 
 export const openapi = doc;
 
@@ -105,20 +106,12 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
   });
 }
 
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: { pointer: string; message: string }[];
-  retryAfter?: number;
-}
 
 /** Asserts a problem+json answer of the given slug and status, and returns it. */
-export async function expectProblem(response: Response, slug: string, status: number): Promise<ProblemBody> {
+export async function expectProblem(response: Response, slug: string, status: number): Promise<Problem> {
   assert.equal(response.status, status, `expected ${status} ${slug}, got ${response.status}`);
   assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-  const problem = (await response.json()) as ProblemBody;
+  const problem = (await response.json()) as Problem;
   assert.ok(componentValidator('Problem')(problem), 'the problem matches the Problem schema');
   assert.equal(problem.type, `urn:dvc-kit:problem:${slug}`);
   assert.equal(problem.status, status);

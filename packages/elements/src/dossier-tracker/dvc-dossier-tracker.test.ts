@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type DvcClient } from '@dvc-kit/sdk';
 import { createApp, createCatalogue, createMemoryStore, demoDossiers, seedDemoDossiers, type DemoDossier } from '@dvc-kit/reference-api';
-import { expectAccessible, shadow, testClient, textOf, until } from '../../test/support.ts';
+import { expectAccessible, q, shadow, testClient, textOf, until } from '../../test/support.ts';
 import { cuttableClient, deepActiveElement, pickDossier, recordConsole, recordEvents } from '../../test/tracker-support.ts';
 import './define.ts';
 import type { DvcDossierTracker } from './dvc-dossier-tracker.ts';
@@ -27,12 +27,6 @@ async function tracker(client: DvcClient, attrs: { lang?: string; code?: string 
     code=${attrs.code ?? ''}><a href="https://dichvucong.gov.vn">Tra cứu hồ sơ</a></dvc-dossier-tracker>`);
   await el.updateComplete;
   return el;
-}
-
-function q<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  const found = shadow(el).querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
-  return found;
 }
 
 /** Fill the form the way a pasted value arrives and press the button. */

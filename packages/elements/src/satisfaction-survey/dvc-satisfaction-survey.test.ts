@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type DvcClient } from '@dvc-kit/sdk';
-import { apiUrl, expectAccessible, shadow, testClient, textOf, until } from '../../test/support.ts';
+import { apiUrl, expectAccessible, q, shadow, testClient, textOf, until } from '../../test/support.ts';
 import { cuttableClient, deepActiveElement, marker, pickDossier, storedResponses } from '../../test/tracker-support.ts';
 import './define.ts';
 import type { DvcSatisfactionSurvey } from './dvc-satisfaction-survey.ts';
@@ -18,12 +18,6 @@ async function survey(client: DvcClient, attrs: { form?: string; dossier?: strin
   await until(() => !shadow(el).querySelector('.loading'), 'the form to load', 10000);
   await el.updateComplete;
   return el;
-}
-
-function q<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  const found = shadow(el).querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
-  return found;
 }
 
 /** Pick the first option of every choice question and type `comment` into the free-text one. */
