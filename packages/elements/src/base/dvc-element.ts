@@ -1,19 +1,8 @@
 import { LitElement, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { DvcClient } from '@dvc-kit/sdk';
-import { dvcClientContext } from './context.ts';
+import { ClientConsumer } from './client-consumer.ts';
 import { clientFor } from './clients.ts';
 import { interpolate, resolveLocale, watchLanguage, type Locale, type Strings } from './i18n.ts';
-
-// A provider may upgrade after the elements it contains (lazy loading, scripts in any order). A ContextRoot on the
-// document replays their unanswered requests when it appears; one per page, even with two copies of dvc-kit.
-const CONTEXT_ROOT = Symbol.for('dvc-kit/context-root');
-function ensureContextRoot(): void {
-  const doc = document as Document & { [CONTEXT_ROOT]?: true };
-  if (doc[CONTEXT_ROOT]) return;
-  doc[CONTEXT_ROOT] = true;
-  new ContextRoot().attach(document.documentElement);
-}
 
 // Outside the class so the custom-elements manifest does not list a bogus event named "name" on every element.
 function domEvent<T>(name: string, detail: T, cancelable: boolean): CustomEvent<T> {
@@ -49,7 +38,7 @@ export abstract class DvcElement<S extends Record<string, string>> extends LitEl
 
   protected abstract readonly stringTable: Strings<S>;
 
-  readonly #consumer = new ContextConsumer(this, { context: dvcClientContext, subscribe: true });
+  readonly #consumer = new ClientConsumer(this);
   /** The language to show next: what `lang` (or a provider's `locale`) asks for, unless English just failed to load. */
   #wanted: Locale = 'vi';
   /** The language shown: English only once its strings have arrived. */
@@ -74,7 +63,6 @@ export abstract class DvcElement<S extends Record<string, string>> extends LitEl
   }
 
   override connectedCallback(): void {
-    ensureContextRoot();
     super.connectedCallback();
     this.#ask(resolveLocale(this));
     this.#unwatchLanguage = watchLanguage(this, () => this.#ask(resolveLocale(this)));
