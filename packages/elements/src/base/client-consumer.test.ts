@@ -23,7 +23,7 @@ describe('the client from the nearest <dvc-provider>', () => {
   it('follows a nearer provider that upgrades later, and no longer hears the outer one', async () => {
     const outer = await fixture<DvcProvider>(html`<dvc-provider .client=${client('outer')}>
       <dvc-inner-provider><dvc-client-probe></dvc-client-probe></dvc-inner-provider></dvc-provider>`);
-    const probe = outer.querySelector('dvc-client-probe')!;
+    const probe = outer.querySelector<ClientProbe>('dvc-client-probe')!;
     await until(() => shown(probe) === 'http://127.0.0.1:9/outer', 'the outer client');
 
     customElements.define('dvc-inner-provider', class extends DvcProvider {});
@@ -42,7 +42,7 @@ describe('the client from the nearest <dvc-provider>', () => {
       <dvc-provider id="a" .client=${client('a')}><dvc-client-probe></dvc-client-probe></dvc-provider>
       <dvc-provider id="b" .client=${client('b')}></dvc-provider></div>`);
     const [a, b] = [...wrapper.querySelectorAll('dvc-provider')] as DvcProvider[];
-    const probe = wrapper.querySelector('dvc-client-probe')!;
+    const probe = wrapper.querySelector<ClientProbe>('dvc-client-probe')!;
     await until(() => shown(probe) === 'http://127.0.0.1:9/a', 'the first provider’s client');
 
     b!.append(probe);
@@ -55,7 +55,7 @@ describe('the client from the nearest <dvc-provider>', () => {
 
   it('is served by a provider that upgrades later inside a shadow root, not by one elsewhere', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div><dvc-client-probe></dvc-client-probe><div id="host"></div></div>`);
-    const lone = wrapper.querySelector('dvc-client-probe')!;
+    const lone = wrapper.querySelector<ClientProbe>('dvc-client-probe')!;
     // An element rendered inside another component's shadow root, under a provider that is not defined yet.
     const root = wrapper.querySelector('#host')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<dvc-shadow-provider><dvc-client-probe></dvc-client-probe></dvc-shadow-provider>';
