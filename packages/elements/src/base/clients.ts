@@ -2,33 +2,20 @@ import { createClient, type DvcClient } from '@dvc-kit/sdk';
 
 const clients = new Map<string, DvcClient>();
 
-/** Absolute, without trailing slashes, so "/api/" and "https://site/api" give the same client on that site. */
-function normalize(baseUrl: string): string {
-  const trimmed = baseUrl.trim();
-  let absolute = trimmed;
-  try {
-    absolute = new URL(trimmed, globalThis.location?.href).href;
-  } catch {
-    // Not resolvable (no location, malformed): the SDK reports it on the first call.
-  }
-  return absolute.replace(/\/+$/, '');
-}
-
 /**
  * One client per API base URL (undefined when the URL is unusable) for the whole page, so every element (and every provider) pointing at the same API
- * shares one GET cache, one in-flight de-duplication and one offline survey queue.
+ * shares one GET cache, one in-flight de-duplication and one offline survey queue. The key is the URL resolved as
+ * createClient resolves it (absolute, one trailing slash), so "/api/" and "https://site/api" give the same client on that site.
  */
 export function clientFor(baseUrl: string): DvcClient | undefined {
-  const key = normalize(baseUrl);
-  let client = clients.get(key);
-  if (!client) {
-    try {
-      client = createClient({ baseUrl: key });
-    } catch {
-      // An unusable base URL leaves the element without a client: it shows its fallback content.
-      return undefined;
-    }
-    clients.set(key, client);
+  let key: string;
+  try {
+    key = new URL(baseUrl.trim().replace(/\/*$/, '/'), globalThis.location?.href).href;
+  } catch {
+    // Not resolvable (no location, malformed): the element shows its fallback content.
+    return undefined;
   }
+  let client = clients.get(key);
+  if (!client) clients.set(key, (client = createClient({ baseUrl: key })));
   return client;
 }
