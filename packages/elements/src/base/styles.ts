@@ -89,7 +89,6 @@ export const baseStyles = css`
   .alert .icon { color: var(--_tone); }
   .alert.danger { --_tone: var(--_danger); }
   .alert.warning { --_tone: var(--_warning); }
-  .alert.success { --_tone: var(--_success); }
   .alert-body { display: grid; gap: 0.5em; min-width: 0; }
 
   .badge {
