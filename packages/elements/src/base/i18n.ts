@@ -41,7 +41,7 @@ export function resolveLocale(el: Element): Locale {
 export function interpolate(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole);
+    Object.hasOwn(params, name) ? String(params[name]) : whole);
 }
 
 // One observer for the whole page: a `lang` change anywhere above an element (in the document or in any shadow
