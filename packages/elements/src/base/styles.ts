@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * What every dvc element shares inside its shadow root. The host page's inherited styles are reset on `:host`
  * (foreign CMS CSS must not leak in), then rebuilt from the documented `--dvc-*` tokens. Sizes are in `em`
- * because `rem` follows the host page's root, which old sites often shrink to 10px.
+ * because `rem` follows the host page's root, which old sites often shrink to 10px. Elements render headings as h2 and
+ * h3 only (deeper levels are an `aria-level`, see views.ts), so only those are reset.
  */
 export const baseStyles = css`
   :host {
@@ -41,7 +42,7 @@ export const baseStyles = css`
   }
   :host([hidden]) { display: none; }
   *, ::before, ::after { box-sizing: border-box; }
-  h1, h2, h3, h4, h5, h6 { margin: 0; line-height: 1.3; }
+  h2, h3 { margin: 0; line-height: 1.3; }
   p, ul, ol, dl, dd { margin: 0; }
   ul, ol { padding-inline-start: 1.5em; }
   :focus-visible { outline: 3px solid var(--dvc-color-focus, #c45100); outline-offset: 2px; }
