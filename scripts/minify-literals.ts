@@ -1,8 +1,9 @@
 // Rollup plugin: minifies the static text of Lit's `html`, `svg` and `css` tagged templates in our own sources,
-// which terser leaves untouched. Conservative on purpose: whitespace runs shrink to one space (or to the newlines
-// they held, so line numbers and the source maps that follow stay right), never away, so no text node or inline
-// gap changes meaning; the content of <pre> and <textarea> and CSS strings are left as written.
-// CSS also loses comments and the spaces around its punctuation.
+// which terser leaves untouched. HTML is treated conservatively: whitespace runs shrink to one space (or to the
+// newlines they held), never away, so no text node or inline gap changes meaning; the content of <pre> and
+// <textarea> is left as written. CSS loses comments, line breaks and the spaces around its punctuation, but not its
+// strings. Either way the module keeps its lines, so the source maps that follow stay right: the line breaks a CSS
+// template loses are put back as JavaScript whitespace just after it (or after the `${` that ends a piece of it).
 import ts from 'typescript';
 import type { Plugin } from 'rollup';
 
@@ -21,27 +22,34 @@ export function minifyHtml(text: string): string {
   return text.replace(/(<(pre|textarea)\b[^]*?<\/\2>)|([^<]+|<)/gi, (whole: string, kept: string | undefined) => kept ?? whole.replace(/\s+/g, squeeze));
 }
 
+const CSS_PARTS = /('(?:[^'\\]|\\[^])*'|"(?:[^"\\]|\\[^])*")|\/\*[^]*?\*\/|([^'"/]+|\/)/g;
+
+/** `minify` applied to the CSS outside its strings, without its comments. */
+const outsideStrings = (text: string, minify: (code: string) => string) =>
+  text.replace(CSS_PARTS, (comment: string, string: string | undefined, code: string | undefined) => string ?? (code === undefined ? '' : minify(code)));
+
 export function minifyCss(text: string): string {
-  return text.replace(/('(?:[^'\\]|\\[^])*'|"(?:[^"\\]|\\[^])*")|\/\*[^]*?\*\/|([^'"/]+|\/)/g, (whole: string, string: string | undefined, code: string | undefined) => {
-    if (string) return string;
-    if (code === undefined) return whole.replace(/[^\n]/g, ''); // a comment: keep its line breaks only
-    return code
-      .replace(/\s+/g, squeeze)
-      // Spaces around punctuation; never around + and - (calc) and never before ':' (`a :hover` is a descendant).
-      .replace(/ ?([{};,>]) ?/g, '$1')
-      .replace(/: /g, ':')
-      .replace(/ !important/g, '!important')
-      .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
-      .replace(/;(\s*)}/g, '$1}');
+  // Comments go first, so the whitespace on both sides of one is squeezed as one run.
+  return outsideStrings(outsideStrings(text, (code) => code), (code) => code
+    .replace(/\s+/g, ' ')
+    // Spaces around punctuation; never around + and - (calc) and never before ':' (`a :hover` is a descendant).
+    .replace(/ ?([{};,>]) ?/g, '$1')
+    .replace(/: /g, ':')
+    .replace(/ !important/g, '!important')
+    .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
+    .replace(/;}/g, '}')).trim();
+}
+
+/** [start, end) of each static piece's text, inside the backticks, `}` and `${`; `end` + its delimiter's length. */
+function pieces(template: ts.TemplateLiteral): [number, number, string][] {
+  if (ts.isNoSubstitutionTemplateLiteral(template)) return [[template.getStart() + 1, template.end - 1, '`']];
+  return [template.head, ...template.templateSpans.map((s) => s.literal)].map((p): [number, number, string] => {
+    const close = ts.isTemplateTail(p) ? '`' : '${';
+    return [p.getStart() + 1, p.end - close.length, close];
   });
 }
 
-function pieces(template: ts.TemplateLiteral): [number, number][] {
-  // [start, end) of each static piece's text, inside the backticks, `}` and `${`.
-  if (ts.isNoSubstitutionTemplateLiteral(template)) return [[template.getStart() + 1, template.end - 1]];
-  return [template.head, ...template.templateSpans.map((s) => s.literal)].map((p): [number, number] =>
-    [p.getStart() + 1, p.end - (ts.isTemplateTail(p) ? 1 : 2)]);
-}
+const lineBreaks = (text: string) => text.replace(/[^\n]/g, '');
 
 /** Minify every `html`/`svg`/`css` template in one TypeScript or JavaScript module; null when nothing changed. */
 export function minifyTemplates(code: string, fileName = 'module.ts'): string | null {
@@ -53,7 +61,11 @@ export function minifyTemplates(code: string, fileName = 'module.ts'): string | 
       const joined = ranges.map(([s, e]) => code.slice(s, e)).join(HOLE);
       const minified = (node.tag.text === 'css' ? minifyCss : minifyHtml)(joined).split(HOLE);
       if (minified.length !== ranges.length) throw new Error(`minify-literals: template pieces lost in ${fileName}`);
-      ranges.forEach(([s, e], i) => edits.push([s, e, minified[i]!]));
+      ranges.forEach(([s, e, close], i) => {
+        const text = minified[i]!;
+        const lost = lineBreaks(code.slice(s, e)).slice(lineBreaks(text).length);
+        edits.push([s, e + close.length, text + close + lost]);
+      });
     }
     ts.forEachChild(node, visit);
   };
