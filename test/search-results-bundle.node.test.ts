@@ -9,7 +9,8 @@ import { ensureBuilt } from './support/build.ts';
 import { textOf } from './support/browser.ts';
 import { elementChunk, examplesStack, readCdn, type HostPage } from './support/host-page.ts';
 
-const RESULT_CHUNK = /\/chunks\/search-results-[\w-]+\.js/;
+// The result list and what it shows beyond the form's needs (durations, fees, the online badge: catalog-detail/).
+const RESULT_CHUNK = /\/chunks\/(search-results|catalog-detail)-[\w-]+\.js/;
 
 before(() => ensureBuilt());
 
@@ -68,15 +69,22 @@ describe('the search result list on a page', () => {
     assert.equal((await textOf(page, 'dvc-service-search >>> label[for="q"]')).trim(), 'Tìm thủ tục hành chính');
     assert.deepEqual(resultChunks(requested), []);
     assert.match(await search(page, 'khai sinh'), /\d+ thủ tục/);
-    assert.equal(resultChunks(requested).length, 1);
+    assert.equal(resultChunks(requested).length, 2);
     const card = await firstCard(page);
     assert.match(card.name, /khai sinh/i);
     assert.equal(card.accent, '4px');
+    // The online badge, drawn by catalog-detail/, reads as a badge (its pill shape is the base's, its colour the tone's).
+    const badge = await page.evaluate(() => {
+      const el = document.querySelector('dvc-service-search')!.shadowRoot!.querySelector<HTMLElement>('[part="online-badge"]')!;
+      return { text: el.textContent!.trim(), radius: getComputedStyle(el).borderTopLeftRadius };
+    });
+    assert.match(badge.text, /Trực tuyến|Chưa có dịch vụ trực tuyến/);
+    assert.notEqual(badge.radius, '0px');
   }));
 
   test('a search that starts with a query fetches the result list at once', () => visit('query="kết hôn"', async (page, requested) => {
     await page.waitForSelector('dvc-service-search >>> [data-code="1.000894"]');
-    assert.equal(resultChunks(requested).length, 1);
+    assert.equal(resultChunks(requested).length, 2);
   }));
 
   test('when the result list cannot load, the citizen may try again, and the retry shows the results', async () => {
@@ -97,6 +105,6 @@ describe('the search result list on a page', () => {
     assert.deepEqual(resultChunks(requested), []);
     await page.setOfflineMode(false);
     assert.match((await firstCard(page)).name, /khai sinh/i);
-    assert.equal(resultChunks(requested).length, 1);
+    assert.equal(resultChunks(requested).length, 2);
   }, { allow: (problem) => /ERR_INTERNET_DISCONNECTED|net::/.test(problem) }));
 });

@@ -1,4 +1,4 @@
-import type { CatalogLabels } from './format.ts';
+import type { CatalogLabels } from './labels.ts';
 
 export const en: CatalogLabels = {
   level: { xa: 'Commune', tinh: 'Province', bo: 'Ministry', khac: 'Other agency' },

@@ -7,7 +7,7 @@ import {
 
 const $ = (el: Element, selector: string) => shadow(el).querySelector<HTMLElement>(selector);
 const $$ = (el: Element, selector: string) => [...shadow(el).querySelectorAll<HTMLElement>(selector)];
-const loaded = (el: DvcProcedure) => until(() => $(el, 'article, .failure'), 'the procedure to load', 8000);
+const loaded = (el: DvcProcedure) => until(() => $(el, 'article, .alert'), 'the procedure to load', 8000);
 const sectionTitles = (el: Element) => $$(el, 'section > [role="heading"]').map((h) => textOf(h));
 
 describe('<dvc-procedure>', () => {
@@ -46,7 +46,7 @@ describe('<dvc-procedure>', () => {
   it('says when the catalogue has no detail, and links to the national portal', async () => {
     const el = await fixtureWithClient<DvcProcedure>(html`<dvc-procedure code="1.001653" submit-href="/nop/{code}"></dvc-procedure>`);
     await loaded(el);
-    expect(textOf($(el, '.notice'))).to.contain('chưa có thông tin chi tiết');
+    expect(textOf($(el, 'article .alert'))).to.contain('chưa có thông tin chi tiết');
     expect($$(el, 'section').length).to.equal(0);
     expect(($(el, '[part="portal-link"]') as HTMLAnchorElement).href).to.match(/^https:\/\//);
     await expectAccessible(el);

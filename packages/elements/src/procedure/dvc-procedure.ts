@@ -4,11 +4,10 @@ import { DvcElement } from '../base/dvc-element.ts';
 import { baseStyles } from '../base/styles.ts';
 import { classifyFailure, failureView, type Failure } from '../catalog/failure.ts';
 import { alertView, headingLevel } from '../base/views.ts';
-import { onlineBadge } from '../catalog/badge.ts';
+import { badgeStyles, onlineBadge } from '../catalog-detail/badge.ts';
 import { catalogStyles } from '../catalog/styles.ts';
-import {
-  fillCodeTemplate, formatDuration, formatMoney, labels, levelLabel, portalProcedureUrl, safeHttpUrl, withCatalogEnglish,
-} from '../catalog/format.ts';
+import { levelLabel, portalProcedureUrl, withCatalogEnglish } from '../catalog/labels.ts';
+import { fillCodeTemplate, formatDuration, formatMoney, labels, safeHttpUrl } from '../catalog-detail/format.ts';
 import type { Strings } from '../base/i18n.ts';
 import { procedureStyles } from './styles.ts';
 import { procedureStrings, type ProcedureStrings } from './strings.ts';
@@ -59,7 +58,7 @@ type SectionKey = 'methods' | 'documents' | 'steps' | 'conditions' | 'results' |
  * @cssprop --dvc-space - Base spacing (default 1em).
  */
 export class DvcProcedure extends DvcElement<ProcedureStrings> {
-  static override styles = [baseStyles, catalogStyles, procedureStyles];
+  static override styles = [baseStyles, catalogStyles, badgeStyles, procedureStyles];
 
   static override properties: PropertyDeclarations = {
     code: { reflect: true },
@@ -199,14 +198,14 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
   }
 
   #renderFailure(failure: Failure): TemplateResult {
-    return html`<div class="failure">${failure.kind === 'not-found'
+    return failure.kind === 'not-found'
       ? alertView('warning', this.t('notFoundTitle'), this.t('notFound', { code: this.code }), html`<p>${this.#portalLink(portalProcedureUrl(this.code))}</p>`)
-      : failureView(failure, (key, params) => this.t(key, params), this.#retryReady, () => this.retry())}</div>`;
+      : failureView(failure, (key, params) => this.t(key, params), this.#retryReady, () => this.retry());
   }
 
-  /** One labelled fact (term and description). */
-  #pair(term: string, description: unknown): TemplateResult {
-    return html`<div><dt>${term}</dt><dd>${description}</dd></div>`;
+  /** One labelled fact (term and description); nothing when the catalogue left the description empty. */
+  #pair(term: string, description: unknown): TemplateResult | typeof nothing {
+    return description ? html`<div><dt>${term}</dt><dd>${description}</dd></div>` : nothing;
   }
 
   #renderProcedure(p: Procedure): TemplateResult {
@@ -218,9 +217,9 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
         <div role="heading" aria-level=${headingLevel(this.headingLevel)} class="h h0" id="title" part="title" tabindex="-1">${p.name}</div>
         <dl class="facts">
           ${this.#pair(this.t('code'), html`<span class="code">${p.code}</span>`)}
-          ${p.levels.length ? this.#pair(this.t('levels'), p.levels.map((l) => levelLabel(l, this.locale)).join(', ')) : nothing}
+          ${this.#pair(this.t('levels'), p.levels.map((l) => levelLabel(l, this.locale)).join(', '))}
           ${this.#pair(this.t('field'), p.field.name)}
-          ${agencies.length ? this.#pair(this.t('agency'), agencies.map((a) => a.name).join('; ')) : nothing}
+          ${this.#pair(this.t('agency'), agencies.map((a) => a.name).join('; '))}
         </dl>
         <p class="badges">${onlineBadge(p.online, this.locale)}</p>
         ${submit || portal ? html`<p class="actions">
@@ -230,7 +229,7 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
       </header>
       ${p.detailed
         ? this.#renderDetail(p)
-        : html`<div class="notice">${alertView('info', this.t('notDetailed'), '')}</div>`}
+        : alertView('info', this.t('notDetailed'), '')}
     </article>`;
   }
 
@@ -243,9 +242,9 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
 
   #renderDetail(p: Procedure): TemplateResult {
     const other = [
-      this.#pairIf('subjects', p.subjects.join('; ')),
-      this.#pairIf('issuingAgency', p.issuingAgency),
-      this.#pairIf('type', p.type),
+      this.#pair(this.t('subjects'), p.subjects.join('; ')),
+      this.#pair(this.t('issuingAgency'), p.issuingAgency),
+      this.#pair(this.t('type'), p.type),
     ].filter((pair) => pair !== nothing);
     return html`
       ${this.#section('methods', 'methods', p.methods, html`<div class="cards">${p.methods.map((m) => this.#renderMethod(m))}</div>`)}
@@ -258,10 +257,6 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
         <span class="code">${b.number}</span> ${b.title}</li>`)}</ul>`)}
       ${this.#section('other', 'otherInfo', other, html`<dl class="pairs">${other}</dl>`)}
     `;
-  }
-
-  #pairIf(key: 'subjects' | 'issuingAgency' | 'type', value: string | null | undefined): TemplateResult | typeof nothing {
-    return value ? this.#pair(this.t(key), value) : nothing;
   }
 
   #renderMethod(m: Method): TemplateResult {

@@ -1,6 +1,7 @@
 import type { FeeSummary } from '@dvc-kit/sdk';
 import type { Locale } from '../base/i18n.ts';
-import { formatMoney, formatNumber } from '../catalog/format.ts';
+import { formatMoney } from '../catalog-detail/format.ts';
+import { formatNumber } from '../catalog/labels.ts';
 
 /** A result's fees in one phrase ("Miễn phí – 50.000 đồng"), or '' when the catalogue does not know them. */
 export function formatFeeSummary(fee: FeeSummary | null | undefined, locale: Locale): string {

@@ -1,7 +1,12 @@
 import { css } from 'lit';
+import { badgeStyles } from '../catalog-detail/badge.ts';
 
-/** The result cards, "load more" and the empty state's tips: added to the search's shadow root with the list's code. */
+/**
+ * The result cards (their online badges too), "load more" and the empty state's tips: added to the search's shadow
+ * root with the list's code.
+ */
 export const resultStyles = css`
+  ${badgeStyles}
   .results { list-style: none; padding: 0; display: grid; gap: 0.75em; }
   .stale { opacity: 0.6; }
   .result {

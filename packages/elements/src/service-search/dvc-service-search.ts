@@ -5,7 +5,7 @@ import { baseStyles } from '../base/styles.ts';
 import { classifyFailure, failureView, type Failure } from '../catalog/failure.ts';
 import { headingLevel } from '../base/views.ts';
 import { catalogStyles } from '../catalog/styles.ts';
-import { formatNumber, levelLabel, LEVELS, portalProcedureUrl, withCatalogEnglish } from '../catalog/format.ts';
+import { formatNumber, levelLabel, LEVELS, portalProcedureUrl, withCatalogEnglish } from '../catalog/labels.ts';
 import type { Strings } from '../base/i18n.ts';
 import { serviceSearchStyles } from './styles.ts';
 import { serviceSearchStrings, type ServiceSearchStrings } from './strings.ts';
