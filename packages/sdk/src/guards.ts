@@ -95,7 +95,7 @@ export const dossier = obj<Dossier>({
   supplements: arr(obj({
     requestedAt: str, content: str, items: strs, dueAt: nstr, newAppointmentAt: nstr, fulfilledAt: nstr,
   })),
-  survey: nul(obj({ form: str })),
+  survey: nul(obj({ form: str, token: str })),
 });
 
 const questionBase = { id: str, label: str, help: nstr, required: bool };

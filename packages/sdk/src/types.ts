@@ -218,8 +218,12 @@ export interface Dossier {
   history: HistoryEntry[];
   /** Oldest first. */
   supplements: SupplementRequest[];
-  /** The survey form to offer once the result is returned (status 10), else null. */
-  survey: { form: string } | null;
+  /**
+   * The survey form to offer once the result is returned (status 10), else null. `token` proves that the
+   * dossier was looked up (code and ID number): send it back as `SurveyResponseInput.dossierToken` with
+   * `dossierCode`. It is opaque, derived from the code alone with a server secret, and not personal data.
+   */
+  survey: { form: string; token: string } | null;
 }
 
 export interface DossierLookup {
@@ -268,6 +272,8 @@ export interface SurveyForm {
 export interface SurveyResponseInput {
   form: string;
   dossierCode?: string;
+  /** `Dossier.survey.token` of the looked-up dossier; sent with `dossierCode`, both or neither. */
+  dossierToken?: string;
   /** Question id → chosen option value, or the free text. */
   answers: Record<string, string>;
 }
