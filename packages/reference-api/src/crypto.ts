@@ -7,6 +7,19 @@ export async function sha256Hex(text: string): Promise<string> {
   return toHex(new Uint8Array(digest));
 }
 
+/**
+ * An HMAC-SHA256 signer under a secret given as hex; returns the MAC as lowercase hex. The key is imported once,
+ * non-extractable, on first use.
+ */
+export function hmacSha256Hex(keyHex: string): (message: string) => Promise<string> {
+  let key: Promise<CryptoKey> | undefined;
+  return async (message) => {
+    key ??= crypto.subtle.importKey('raw', fromHex(keyHex), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const mac = await crypto.subtle.sign('HMAC', await key, encoder.encode(message));
+    return toHex(new Uint8Array(mac));
+  };
+}
+
 export function randomHex(bytes: number): string {
   return toHex(crypto.getRandomValues(new Uint8Array(bytes)));
 }
@@ -34,4 +47,10 @@ function toHex(bytes: Uint8Array): string {
   let out = '';
   for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
   return out;
+}
+
+function fromHex(hex: string): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
 }

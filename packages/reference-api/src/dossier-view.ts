@@ -4,8 +4,11 @@ import { pick, type Locale } from './locale.ts';
 import type { DossierRecord } from './store.ts';
 import { timingOf } from './timing.ts';
 
-/** The lookup answer for a stored dossier: status label in the caller's language, timing as of `now`. */
-export function toDossier(record: DossierRecord, locale: Locale, now: Date): Dossier {
+/**
+ * The lookup answer for a stored dossier: status label in the caller's language, timing as of `now`, and once
+ * the result is returned (status 10) the survey to offer with the dossier's `surveyToken` (see `Store.surveyToken`).
+ */
+export function toDossier(record: DossierRecord, locale: Locale, now: Date, surveyToken: string): Dossier {
   return {
     code: record.code,
     procedure: { code: record.procedure.code, name: record.procedure.name },
@@ -19,6 +22,6 @@ export function toDossier(record: DossierRecord, locale: Locale, now: Date): Dos
     timing: timingOf(record, now),
     history: record.history,
     supplements: record.supplements,
-    survey: record.status === 10 ? { form: 'default' } : null,
+    survey: record.status === 10 ? { form: 'default', token: surveyToken } : null,
   };
 }

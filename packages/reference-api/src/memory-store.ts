@@ -1,5 +1,5 @@
 import { randomHex, sha256Hex } from './crypto.ts';
-import { normalizeIdNumber, type SaveOutcome, type Store, type StoredDossier, type StoredResponse } from './store.ts';
+import { normalizeIdNumber, SURVEY_KEY_BYTES, surveyTokens, type SaveOutcome, type Store, type StoredDossier, type StoredResponse } from './store.ts';
 
 /** The store for a browser tab or a test: same contract as SQLite, gone when the page closes. */
 export function createMemoryStore(): Store {
@@ -12,6 +12,7 @@ export function createMemoryStore(): Store {
   return {
     kind: 'memory',
     hashIdNumber: (idNumber) => sha256Hex(`${salt}:${normalizeIdNumber(idNumber)}`),
+    surveyToken: surveyTokens(randomHex(SURVEY_KEY_BYTES)),
     async getDossier(code) {
       const found = dossiers.get(code);
       return found && copy(found);

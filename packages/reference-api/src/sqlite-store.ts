@@ -4,6 +4,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { randomHex, sha256Hex } from './crypto.ts';
 import {
   normalizeIdNumber,
+  SURVEY_KEY_BYTES,
+  surveyTokens,
   type DossierRecord,
   type SaveOutcome,
   type Store,
@@ -38,6 +40,7 @@ export function openSqliteStore(dir: string): Store {
 
   const getMeta = db.prepare('SELECT value FROM meta WHERE key = ?');
   const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const addMeta = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
   const getDossier = db.prepare('SELECT id_hash, data FROM dossiers WHERE code = ?');
   const putDossier = db.prepare('INSERT OR REPLACE INTO dossiers (code, id_hash, data) VALUES (?, ?, ?)');
   const countDossiers = db.prepare('SELECT COUNT(*) AS n FROM dossiers');
@@ -52,14 +55,18 @@ export function openSqliteStore(dir: string): Store {
     const row = getMeta.get(key) as { value: string } | undefined;
     return row?.value;
   };
+  // INSERT OR IGNORE, then read: two processes opening a fresh file at once agree on the first value written.
+  const readOrCreateMeta = (key: string, create: () => string): string => {
+    const existing = readMeta(key);
+    if (existing) return existing;
+    addMeta.run(key, create());
+    return readMeta(key) as string;
+  };
 
   // The salt makes the stored hashes useless against a precomputed table of all 12-digit ID numbers.
-  let salt = readMeta('id-salt');
-  if (!salt) {
-    salt = randomHex(16);
-    setMeta.run('id-salt', salt);
-  }
-  const idSalt = salt;
+  const idSalt = readOrCreateMeta('id-salt', () => randomHex(16));
+  // Survey tokens handed out before a restart must still verify after it.
+  const surveyKey = readOrCreateMeta('survey-key', () => randomHex(SURVEY_KEY_BYTES));
 
   const inTransaction = <T>(work: () => T): T => {
     db.exec('BEGIN IMMEDIATE');
@@ -78,6 +85,7 @@ export function openSqliteStore(dir: string): Store {
   return {
     kind: 'sqlite',
     hashIdNumber: (idNumber) => sha256Hex(`${idSalt}:${normalizeIdNumber(idNumber)}`),
+    surveyToken: surveyTokens(surveyKey),
     async getDossier(code) {
       const row = getDossier.get(code) as { id_hash: string; data: string } | undefined;
       if (!row) return undefined;

@@ -1,3 +1,4 @@
+import { hmacSha256Hex } from './crypto.ts';
 import type { DossierStatusCode, HistoryEntry, SupplementRequest, SurveyReceipt } from '@dvc-kit/sdk';
 
 /**
@@ -43,6 +44,13 @@ export interface Store {
   readonly kind: 'memory' | 'sqlite';
   /** Salted hash of an ID number with this store's own salt; compare with `StoredDossier.idHash`. */
   hashIdNumber(idNumber: string): Promise<string>;
+  /**
+   * The survey token of a dossier code: proof, handed out by a successful lookup, that the caller knows the
+   * dossier's ID number. The first 32 hex characters of HMAC-SHA256(store secret, 'survey:' + upper-case code);
+   * the secret lives with the store, so tokens outlive restarts of a durable store. Computed for any code,
+   * known or not, so checking one costs the same either way.
+   */
+  surveyToken(code: string): Promise<string>;
   getDossier(code: string): Promise<StoredDossier | undefined>;
   /** Adds dossiers in one transaction (demo seeding). */
   putDossiers(dossiers: StoredDossier[]): Promise<void>;
@@ -62,4 +70,13 @@ export interface Store {
 /** Normalises an ID number before hashing, so "c 1234567" and "C1234567" are the same document. */
 export function normalizeIdNumber(idNumber: string): string {
   return idNumber.replace(/[\s-]/g, '').toUpperCase();
+}
+
+/** Bytes of the per-store survey token secret (stored as hex). */
+export const SURVEY_KEY_BYTES = 32;
+
+/** `Store.surveyToken` over a secret given as hex. */
+export function surveyTokens(keyHex: string): (code: string) => Promise<string> {
+  const sign = hmacSha256Hex(keyHex);
+  return async (code) => (await sign(`survey:${code.toUpperCase()}`)).slice(0, 32);
 }

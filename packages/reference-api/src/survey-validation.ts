@@ -4,9 +4,14 @@ import { validationProblem } from './problems.ts';
 import { parseDossierCode } from './routes/dossiers.ts';
 import { findSurveyForm, type SurveyFormDefinition } from './survey-forms.ts';
 
+// Tokens are 32 hex characters today; the limit leaves room to change their format without a schema change.
+const MAX_DOSSIER_TOKEN = 128;
+
 export interface ValidSurveyResponse {
   form: SurveyFormDefinition;
   dossierCode: string | null;
+  /** Present exactly when `dossierCode` is; whether it matches is checked by the caller (it needs the store). */
+  dossierToken: string | null;
   /** Only answered questions; optional ones left empty are dropped. */
   answers: Record<string, string>;
 }
@@ -14,22 +19,33 @@ export interface ValidSurveyResponse {
 /**
  * Checks a survey response against its form: known form, required questions answered, option values from the
  * form, free text within its length without control characters (newlines allowed), no unknown question ids.
- * Whether the named dossier exists is checked by the caller (it needs the store).
+ * `dossierCode` and `dossierToken` come together or not at all. Whether the token proves a lookup of the named
+ * dossier is checked by the caller (it needs the store).
  */
 export function validateSurveyResponse(body: unknown): ValidSurveyResponse {
   if (!isPlainObject(body)) throw validationProblem([{ pointer: '', message: 'must be a JSON object with form and answers' }]);
   const checker = new Checker();
-  checker.onlyKnown(body, ['form', 'dossierCode', 'answers'] satisfies (keyof SurveyResponseInput)[]);
+  checker.onlyKnown(body, ['form', 'dossierCode', 'dossierToken', 'answers'] satisfies (keyof SurveyResponseInput)[]);
 
   const formId = checker.text(body.form, '/form', { maxLength: 64 });
   const form = formId === undefined ? undefined : findSurveyForm(formId);
   if (formId !== undefined && !form) checker.add('/form', 'is not a known survey form');
 
+  const hasCode = body.dossierCode !== undefined && body.dossierCode !== null;
+  const hasToken = body.dossierToken !== undefined && body.dossierToken !== null;
   let dossierCode: string | null = null;
-  if (body.dossierCode !== undefined && body.dossierCode !== null) {
+  let dossierToken: string | null = null;
+  if (hasCode) {
     dossierCode = parseDossierCode(body.dossierCode, checker, '/dossierCode') ?? null;
+  } else if (hasToken) {
+    checker.add('/dossierCode', 'is required with dossierToken');
   } else if (form?.needsDossier) {
     checker.add('/dossierCode', 'is required for this form');
+  }
+  if (hasToken) {
+    dossierToken = checker.text(body.dossierToken, '/dossierToken', { maxLength: MAX_DOSSIER_TOKEN }) ?? null;
+  } else if (hasCode) {
+    checker.add('/dossierToken', 'is required with dossierCode');
   }
 
   const answers: Record<string, string> = {};
@@ -64,5 +80,5 @@ export function validateSurveyResponse(body: unknown): ValidSurveyResponse {
     }
   }
   checker.throwIfAny();
-  return { form: form as SurveyFormDefinition, dossierCode, answers };
+  return { form: form as SurveyFormDefinition, dossierCode, dossierToken, answers };
 }

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Dossier, FilterList, Procedure, SearchResult, SurveyForm } from '@dvc-kit/sdk';
 import { createApp, createCatalogue, createMemoryStore, parseCatalogJson, seedDemoDossiers, demoDossiers } from '../src/index.ts';
 import { SHIPPED_CATALOG } from '../src/node.ts';
-import { DEFAULT_ANSWERS, expectDocumented, openapi, postJson, startTestServer, type TestServer } from './support.ts';
+import { componentValidator, DEFAULT_ANSWERS, expectDocumented, openapi, postJson, startTestServer, surveyProof, type TestServer } from './support.ts';
 
 let server: TestServer;
 before(async () => {
@@ -103,7 +103,7 @@ describe('surveys', () => {
     const url = `${server.url}/v1/survey-responses`;
     const returned = server.demo.find((d) => d.status === 10);
     assert.ok(returned);
-    const body = { form: 'default', dossierCode: returned.code, answers: DEFAULT_ANSWERS };
+    const body = { form: 'default', ...(await surveyProof(server, returned.code)), answers: DEFAULT_ANSWERS };
     const headers = { 'idempotency-key': 'contract-0001' };
     await expectDocumented(await postJson(url, body, headers), 'POST', '/v1/survey-responses');
     const replay = await postJson(url, body, headers);
@@ -112,6 +112,13 @@ describe('surveys', () => {
     await expectDocumented(await postJson(url, { ...body, answers: { ...DEFAULT_ANSWERS, overall: '0' } }, headers), 'POST', '/v1/survey-responses');
     await expectDocumented(await postJson(url, { form: 'default', answers: {} }, { 'idempotency-key': 'contract-0002' }), 'POST', '/v1/survey-responses');
     await expectDocumented(await postJson(url, body), 'POST', '/v1/survey-responses');
+    const input = componentValidator('SurveyResponseInput');
+    assert.ok(input(body), 'what the test posts is what the document describes');
+    const { dossierToken, dossierCode, ...rest } = body;
+    assert.equal(input({ ...rest, dossierCode }), false, 'a code needs its token');
+    assert.equal(input({ ...rest, dossierToken }), false, 'a token needs its code');
+    const forged = { ...body, dossierToken: '0'.repeat(32) };
+    await expectDocumented(await postJson(url, forged, { 'idempotency-key': 'contract-0003' }), 'POST', '/v1/survey-responses');
   });
 });
 

@@ -40,8 +40,16 @@ describe('the demo dossier set', () => {
       assert.equal(dossier.timing, demo.expectedTiming, `${demo.code} (${demo.scenario})`);
       if ([1, 3, 7, 8].includes(dossier.status.code)) assert.equal(dossier.timing, null);
       if (dossier.status.code === 9 || dossier.status.code === 10) assert.ok(dossier.finishedAt);
-      assert.deepEqual(dossier.survey, dossier.status.code === 10 ? { form: 'default' } : null);
+      if (dossier.status.code === 10) {
+        assert.equal(dossier.survey?.form, 'default');
+        assert.match(dossier.survey.token, /^[0-9a-f]{32}$/);
+      } else {
+        assert.equal(dossier.survey, null, 'no survey token before the result is returned');
+      }
     }
+    const tokens = all.flatMap(({ dossier }) => (dossier.survey ? [dossier.survey.token] : []));
+    assert.ok(tokens.length >= 3);
+    assert.equal(new Set(tokens).size, tokens.length, 'one token per dossier');
   });
 
   test('not counting supplement waiting time changes the verdict where it should', async () => {
@@ -246,7 +254,7 @@ describe('rate limits and captcha', () => {
       await expectProblem(await lookup(guarded, demo.code, demo.idNumber, { 'x-captcha-token': 'forged' }), 'captcha-required', 403);
       assert.equal((await lookup(guarded, demo.code, demo.idNumber, { 'x-captcha-token': 'valid-token' })).status, 200);
       assert.deepEqual(seen, [null, 'forged', 'valid-token']);
-      const survey = await postJson(`${guarded.url}/v1/survey-responses`, { form: 'default', dossierCode: demo.code, answers: DEFAULT_ANSWERS }, { 'idempotency-key': 'captcha-free-1' });
+      const survey = await postJson(`${guarded.url}/v1/survey-responses`, { form: 'default', dossierCode: demo.code, dossierToken: '0'.repeat(32), answers: DEFAULT_ANSWERS }, { 'idempotency-key': 'captcha-free-1' });
       assert.notEqual(survey.status, 403, 'surveys are not behind the captcha');
     } finally {
       await guarded.stop();

@@ -5,13 +5,15 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { createApp, createCatalogue, createMemoryStore, parseCatalogJson } from '../src/index.ts';
 import { SHIPPED_CATALOG } from '../src/node.ts';
-import { DEFAULT_ANSWERS, expectProblem, postJson, startTestServer, type TestServer } from './support.ts';
+import { DEFAULT_ANSWERS, expectProblem, postJson, startTestServer, surveyProof, type TestServer } from './support.ts';
 
 let server: TestServer;
 let returnedCode: string;
+let returnedToken: string;
 before(async () => {
   server = await startTestServer();
   returnedCode = server.demo.find((d) => d.status === 10)?.code ?? '';
+  returnedToken = (await surveyProof(server, returnedCode)).dossierToken;
 });
 after(() => server.stop());
 
@@ -113,7 +115,7 @@ describe('wrong types, unknown properties, control characters', () => {
   });
 
   test('survey: wrong types and unknown questions are reported; control characters only allowed as newlines in free text', async () => {
-    const base = { form: 'default', dossierCode: returnedCode, answers: DEFAULT_ANSWERS };
+    const base = { form: 'default', dossierCode: returnedCode, dossierToken: returnedToken, answers: DEFAULT_ANSWERS };
     const cases: [unknown, string][] = [
       [{ ...base, form: 7 }, '/form'],
       [{ ...base, form: 'nope' }, '/form'],
@@ -124,6 +126,8 @@ describe('wrong types, unknown properties, control characters', () => {
       [{ ...base, answers: { ...DEFAULT_ANSWERS, comment: 'a\u0000b' } }, '/answers/comment'],
       [{ ...base, answers: { ...DEFAULT_ANSWERS, comment: 'x'.repeat(501) } }, '/answers/comment'],
       [{ ...base, dossierCode: 42 }, '/dossierCode'],
+      [{ ...base, dossierToken: 42 }, '/dossierToken'],
+      [{ ...base, dossierToken: 'a\u202eb' }, '/dossierToken'],
       [{ ...base, extra: 1 }, ''],
     ];
     for (const [body, pointer] of cases) {
@@ -171,7 +175,8 @@ describe('SQL and HTML in every field', () => {
     for (const input of HOSTILE) {
       const bodies = [
         { form: input, answers: { overall: '2' } },
-        { form: 'default', dossierCode: input, answers: DEFAULT_ANSWERS },
+        { form: 'default', dossierCode: input, dossierToken: returnedToken, answers: DEFAULT_ANSWERS },
+        { form: 'default', dossierCode: returnedCode, dossierToken: input, answers: DEFAULT_ANSWERS },
         { form: 'general', answers: { [input]: '2', overall: '2' } },
         { form: 'general', answers: { overall: input } },
       ];

@@ -8,7 +8,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import doc from '../openapi.json' with { type: 'json' };
 import { startServer, type RunningServer, type ServerOptions } from '../src/node.ts';
-import type { Problem } from '@dvc-kit/sdk';
+import type { Dossier, Problem } from '@dvc-kit/sdk';
 
 export const openapi = doc;
 
@@ -106,6 +106,20 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
   });
 }
 
+
+/**
+ * What a citizen's browser sends to rate a returned demo dossier: its code and the survey token that a real
+ * lookup with the dossier's ID number handed out.
+ */
+export async function surveyProof(target: TestServer, code: string): Promise<{ dossierCode: string; dossierToken: string }> {
+  const demo = target.demo.find((d) => d.code === code);
+  assert.ok(demo, `${code} is a demo dossier`);
+  const response = await postJson(`${target.url}/v1/dossiers/lookup`, { code, idNumber: demo.idNumber });
+  assert.equal(response.status, 200, `lookup of ${code}`);
+  const { survey } = (await response.json()) as Dossier;
+  assert.ok(survey, `${code} is returned, so its lookup offers the survey`);
+  return { dossierCode: code, dossierToken: survey.token };
+}
 
 /** Asserts a problem+json answer of the given slug and status, and returns it. */
 export async function expectProblem(response: Response, slug: string, status: number): Promise<Problem> {

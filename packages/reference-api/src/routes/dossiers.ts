@@ -69,7 +69,7 @@ export function dossierRoutes(context: RouteContext): RouteTable {
           context.failedLookupsPerCode.hit(code, now.getTime());
           throw new ProblemError('dossier-not-found');
         }
-        return privateJson(c, toDossier(dossier, c.get('locale'), now));
+        return privateJson(c, toDossier(dossier, c.get('locale'), now, await store.surveyToken(code)));
       },
     },
   ];

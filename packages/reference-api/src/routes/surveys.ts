@@ -1,6 +1,6 @@
 import type { SurveyReceipt, TimingClass } from '@dvc-kit/sdk';
 import { readJsonBody } from '../body.ts';
-import { sha256Hex } from '../crypto.ts';
+import { constantTimeEqual, sha256Hex } from '../crypto.ts';
 import { ProblemError, validationProblem } from '../problems.ts';
 import type { StoredResponse } from '../store.ts';
 import { findSurveyForm, localizeSurveyForm } from '../survey-forms.ts';
@@ -38,8 +38,12 @@ export function surveyRoutes(context: RouteContext): RouteTable {
 
         const computed: Record<string, string> = {};
         if (valid.dossierCode !== null) {
+          // One answer, and the same work, for an unknown code, another dossier's token and a made-up one: the
+          // caller learns neither which codes exist nor anything about the right token.
           const dossier = await store.getDossier(valid.dossierCode);
-          if (!dossier) throw validationProblem([{ pointer: '/dossierCode', message: 'does not name a known dossier' }]);
+          const expected = await store.surveyToken(valid.dossierCode);
+          const proven = constantTimeEqual(valid.dossierToken ?? '', expected);
+          if (!dossier || !proven) throw validationProblem([{ pointer: '/dossierToken', message: 'does not match a looked-up dossier' }]);
           const score = TIME_SCORE[timingOf(dossier, now) ?? 'on-track'];
           if (valid.form.id === 'default' && score !== undefined) {
             computed.processingTime = score;
