@@ -118,10 +118,12 @@ describe('surveys', () => {
   test('form, submit, and a replay under the same key returns the first receipt and stores nothing new', async () => {
     const form = await client.surveys.form('default');
     assert.ok(form.questions.length > 0);
-    const { code } = await api.dossier();
+    // As the tracker does: the lookup with the ID number hands out the token that lets this dossier be rated.
+    const { survey, code } = await client.dossiers.lookup(await api.dossier());
+    assert.ok(survey && survey.form === form.id);
     const answers: Record<string, string> = {};
     for (const q of form.questions) if (q.kind === 'choice' && q.required) answers[q.id] = q.options[0]!.value;
-    const input = { form: form.id, ...(form.needsDossier && { dossierCode: code }), answers };
+    const input = { form: form.id, ...(form.needsDossier && { dossierCode: code, dossierToken: survey.token }), answers };
     const before = (await api.responses()).length;
     const first = await client.surveys.submit(input, { idempotencyKey: 'sdk-test-replay-0001' });
     const again = await client.surveys.submit(input, { idempotencyKey: 'sdk-test-replay-0001' });
