@@ -38,13 +38,12 @@ export interface Reply {
 
 export type Send = (url: string, x: Exchange) => Promise<Reply>;
 
-/**
- * Seconds from a Retry-After header. Only the delta-seconds form (what the reference API sends); for an
- * HTTP date ky still waits as asked, within the total timeout, but `retryAfter` stays null.
- */
+/** Seconds from a Retry-After header: delta-seconds (what the reference API sends) or an HTTP date (0 once past). */
 const retryAfter = (res: Response): number | null => {
-  const header = res.headers.get('retry-after');
-  return header && /^\d+$/.test(header) ? +header : null;
+  const header = res.headers.get('retry-after') ?? '';
+  const seconds = /^\d+$/.test(header) ? +header : Math.ceil((Date.parse(header) - Date.now()) / 1000);
+  // An absent or unreadable header parses as NaN: then nothing says how long to wait.
+  return Number.isNaN(seconds) ? null : Math.max(0, seconds);
 };
 
 type KyFailure = Error & { request?: Request; response?: Response; data?: unknown };

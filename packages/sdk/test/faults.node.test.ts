@@ -112,6 +112,16 @@ describe('retries', () => {
     assert.equal(requests(), 1);
   });
 
+  test('a Retry-After given as an HTTP date fills retryAfter with the seconds until then', async () => {
+    // Whole seconds: an HTTP date has no finer resolution.
+    const at = new Date(Math.ceil(Date.now() / 1000) * 1000 + 120_000);
+    api.proxy.set({ fault: 'status', status: 429, retryAfter: at.toUTCString() });
+    const e = await failure(client().procedures.fields());
+    assert.equal(e.kind, 'rate-limited');
+    assert.ok(e.retryAfter! >= 118 && e.retryAfter! <= 121, `retryAfter ${e.retryAfter}`);
+    assert.equal(requests(), 1);
+  });
+
   test('the real server\'s own lookup rate limit: rate-limited with Retry-After, the lookup not retried', async () => {
     const limited = await startTestApi({ lookupsPerClientPerMinute: 2 });
     try {

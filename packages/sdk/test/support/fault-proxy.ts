@@ -40,7 +40,8 @@ export interface FaultRule {
   /** Apply to every `every`-th matching request (the 3rd, 6th... for 3). */
   every?: number;
   status?: number;
-  retryAfter?: number;
+  /** Seconds, or an HTTP date as a string. */
+  retryAfter?: number | string;
   delayMs?: number;
 }
 
