@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { DvcSatisfactionSurvey } from '../packages/elements/src/satisfaction-survey/dvc-satisfaction-survey.ts';
-import { storyClient, storyDossiers, type StoryClientOptions } from './support/api.ts';
+import { storyClient, storyDossiers, storySurveyToken, type StoryClientOptions } from './support/api.ts';
 import { waitFor } from './support/wait.ts';
 
 interface SurveyArgs {
@@ -37,12 +37,14 @@ const meta: Meta<SurveyArgs> = {
   title: 'Elements/Satisfaction survey',
   component: 'dvc-satisfaction-survey',
   args: { form: 'default', dossierCode: returned.code, network: 'live' },
+  // The tracker hands the survey the proof of its lookup; a story gets it the same way, by looking the dossier up.
+  loaders: [async () => ({ token: await storySurveyToken(returned) })],
   argTypes: {
     form: { control: 'select', options: ['default', 'general'] },
     network: { control: 'select', options: ['live', 'loading', 'offline', 'offline-posts', 'server-error', 'rate-limited'] },
   },
-  render: ({ form, dossierCode, network }) => html`<dvc-satisfaction-survey form=${form} dossier-code=${dossierCode}
-    .client=${storyClient({ network })}>
+  render: ({ form, dossierCode, network }, { loaded }) => html`<dvc-satisfaction-survey form=${form} dossier-code=${dossierCode}
+    dossier-token=${dossierCode === returned.code ? loaded.token : ''} .client=${storyClient({ network })}>
     <a href="https://dichvucong.gov.vn/">Đánh giá trên Cổng Dịch vụ công quốc gia</a>
   </dvc-satisfaction-survey>`,
 };
@@ -61,7 +63,7 @@ export const FormNotFound: Story = { args: { form: 'khong-co-phieu-nay' } };
 
 export const NeedsDossier: Story = {
   args: { dossierCode: '' },
-  parameters: { docs: { description: { story: 'A per-dossier form opened without a dossier code.' } } },
+  parameters: { docs: { description: { story: 'A per-dossier form opened without a looked-up dossier.' } } },
 };
 
 export const ValidationErrors: Story = {
@@ -105,7 +107,8 @@ export const SavedOffline: Story = {
 };
 
 export const English: Story = {
-  render: ({ form, dossierCode, network }) => html`<dvc-satisfaction-survey lang="en" form=${form} dossier-code=${dossierCode}
+  render: ({ form, dossierCode, network }, { loaded }) => html`<dvc-satisfaction-survey lang="en" form=${form}
+    dossier-code=${dossierCode} dossier-token=${dossierCode === returned.code ? loaded.token : ''}
     .client=${storyClient({ network })}></dvc-satisfaction-survey>`,
 };
 

@@ -70,3 +70,9 @@ export function storyClient(options: StoryClientOptions = {}): DvcClient {
   };
   return createClient({ baseUrl: API_ORIGIN, fetch: storyFetch, cache: false, retry: 0, queue: { storage: memoryStorage() } });
 }
+
+/** What a citizen gets by looking `dossier` up (code and ID number): the proof its survey needs, '' when it has none. */
+export async function storySurveyToken(dossier: { code: string; idNumber: string }): Promise<string> {
+  const found = await storyClient().dossiers.lookup({ code: dossier.code, idNumber: dossier.idNumber });
+  return found.survey?.token ?? '';
+}

@@ -67,6 +67,7 @@ export interface DvcDossierTrackerAttributes extends DvcAttributes<DvcDossierTra
 export interface DvcSatisfactionSurveyAttributes extends DvcAttributes<DvcSatisfactionSurvey> {
   form?: string;
   'dossier-code'?: string;
+  'dossier-token'?: string;
   'heading-level'?: number;
   'ondvc-survey-submitted'?: Listener<SurveySubmittedEventDetail>;
   'ondvc-survey-queued'?: Listener<SurveyQueuedEventDetail>;

@@ -5,7 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type DvcClient } from '@dvc-kit/sdk';
 import { createApp, createCatalogue, createMemoryStore, demoDossiers, seedDemoDossiers, type DemoDossier } from '@dvc-kit/reference-api';
 import { expectAccessible, q, shadow, testClient, textOf, until } from '../../test/support.ts';
-import { cuttableClient, deepActiveElement, pickDossier, recordConsole, recordEvents } from '../../test/tracker-support.ts';
+import { cuttableClient, deepActiveElement, pickDossier, recordConsole, recordEvents, storedResponses } from '../../test/tracker-support.ts';
 import './define.ts';
 import type { DvcDossierTracker } from './dvc-dossier-tracker.ts';
 
@@ -360,5 +360,13 @@ describe('<dvc-dossier-tracker>', () => {
     const surveyTitle = await until(() => survey.shadowRoot?.querySelector<HTMLElement>('#title'), 'the survey form', 10000);
     await until(() => deepActiveElement() === surveyTitle, 'focus on the survey title');
     await expectAccessible(el);
+
+    // The tracker hands the survey the proof of this lookup, so the citizen's answers are accepted for this dossier.
+    const form = survey.shadowRoot!.querySelector('form')!;
+    expect(form, 'the questions, not a request to look the dossier up').to.not.equal(null);
+    for (const fieldset of form.querySelectorAll('fieldset')) fieldset.querySelector<HTMLInputElement>('input[type=radio]')!.click();
+    form.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await until(() => survey.shadowRoot!.querySelector('[part=outcome][data-outcome=sent]'), 'the thank-you', 10000);
+    expect((await storedResponses()).filter((r) => r.dossierCode === dossier.code)).to.have.length(1);
   });
 });

@@ -257,7 +257,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     if (dossier.status.code !== 10 || !dossier.survey) return nothing;
     if (this.#surveyOpen) {
       return html`<dvc-satisfaction-survey class="survey" form=${dossier.survey.form} dossier-code=${dossier.code}
-        heading-level=${this.headingLevel + 1} .client=${this.api ?? undefined}></dvc-satisfaction-survey>`;
+        dossier-token=${dossier.survey.token} heading-level=${this.headingLevel + 1} .client=${this.api ?? undefined}></dvc-satisfaction-survey>`;
     }
     return html`<div class="alert invite tone-info" part="survey-invite">
       ${icon('info')}

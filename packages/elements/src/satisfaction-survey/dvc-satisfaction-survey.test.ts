@@ -4,6 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type DvcClient } from '@dvc-kit/sdk';
 import { apiUrl, expectAccessible, q, shadow, testClient, textOf, until } from '../../test/support.ts';
+import type { DemoDossier } from '@dvc-kit/reference-api';
 import { cuttableClient, deepActiveElement, marker, pickDossier, storedResponses } from '../../test/tracker-support.ts';
 import './define.ts';
 import type { DvcSatisfactionSurvey } from './dvc-satisfaction-survey.ts';
@@ -12,9 +13,16 @@ const taken = new Set<string>();
 let client: DvcClient;
 before(() => { client = testClient({ queue: false }); });
 
-async function survey(client: DvcClient, attrs: { form?: string; dossier?: string; lang?: string } = {}): Promise<DvcSatisfactionSurvey> {
+/** The proof a citizen gets by looking a returned dossier up with its ID number (a real lookup on the test server). */
+async function surveyToken(dossier: DemoDossier): Promise<string> {
+  const found = await client.dossiers.lookup({ code: dossier.code, idNumber: dossier.idNumber });
+  return found.survey!.token;
+}
+
+async function survey(client: DvcClient, attrs: { form?: string; dossier?: DemoDossier; token?: string; lang?: string } = {}): Promise<DvcSatisfactionSurvey> {
+  const token = attrs.token ?? (attrs.dossier ? await surveyToken(attrs.dossier) : '');
   const el = await fixture<DvcSatisfactionSurvey>(html`<dvc-satisfaction-survey .client=${client} form=${attrs.form ?? 'default'}
-    dossier-code=${attrs.dossier ?? ''} lang=${attrs.lang ?? 'vi'}></dvc-satisfaction-survey>`);
+    dossier-code=${attrs.dossier?.code ?? ''} dossier-token=${token} lang=${attrs.lang ?? 'vi'}></dvc-satisfaction-survey>`);
   await until(() => !shadow(el).querySelector('.loading'), 'the form to load', 10000);
   await el.updateComplete;
   return el;
@@ -41,7 +49,7 @@ describe('<dvc-satisfaction-survey>', () => {
   it('renders every question of the form from the API: radio groups in fieldsets, free text with a warning and a counter', async () => {
     const form = await client.surveys.form('default');
     const dossier = await pickDossier((d) => d.status === 10, taken);
-    const el = await survey(client, { dossier: dossier.code });
+    const el = await survey(client, { dossier });
     expect(textOf(q(el, '#title'))).to.equal(form.title);
     expect(textOf(q(el, '.dossier'))).to.equal(`Hồ sơ: ${dossier.code}`);
     const fieldsets = [...shadow(el).querySelectorAll('fieldset')];
@@ -90,10 +98,30 @@ describe('<dvc-satisfaction-survey>', () => {
     await outcome(el);
   });
 
-  it('says clearly when a per-dossier form has no dossier', async () => {
+  it('says clearly when a per-dossier form has no dossier, or a dossier without the proof of its lookup', async () => {
     const el = await survey(client);
     expect(shadow(el).querySelector('form')).to.equal(null);
-    expect(textOf(q(el, '[part=alert]'))).to.contain('Cần có mã hồ sơ để đánh giá');
+    expect(textOf(q(el, '[part=alert]'))).to.contain('Cần tra cứu hồ sơ trước khi đánh giá');
+    await expectAccessible(el);
+    // A page that names a dossier but has no token (say, a code typed into a URL) gets the same way out, before any answer.
+    const unproven = await fixture<DvcSatisfactionSurvey>(html`<dvc-satisfaction-survey .client=${client} dossier-code="000.00.06.H56-231027-0361"></dvc-satisfaction-survey>`);
+    await until(() => shadow(unproven).querySelector('[part=alert]'), 'the message');
+    expect(shadow(unproven).querySelector('form')).to.equal(null);
+    expect(textOf(q(unproven, '[part=alert]'))).to.contain('Cần tra cứu hồ sơ trước khi đánh giá');
+  });
+
+  it('says when the server does not accept the proof, keeping the answers on the page', async () => {
+    const dossier = await pickDossier((d) => d.status === 10, taken);
+    const other = await pickDossier((d) => d.status === 10, taken);
+    // The token of another dossier: what a page that mixed up two dossiers, or someone guessing codes, would send.
+    const el = await survey(client, { dossier, token: await surveyToken(other) });
+    await answerAll(el, 'Tốt');
+    submit(el);
+    const alert = await until(() => shadow(el).querySelector<HTMLElement>('#send-problem'), 'the send problem', 10000);
+    expect(textOf(alert)).to.contain('Không tìm thấy hồ sơ cần đánh giá');
+    expect(alert.dataset.problem).to.equal('dossier');
+    expect(q<HTMLTextAreaElement>(el, 'textarea').value).to.equal('Tốt');
+    expect((await storedResponses()).some((r) => r.dossierCode === dossier.code)).to.equal(false);
     await expectAccessible(el);
   });
 
@@ -116,9 +144,9 @@ describe('<dvc-satisfaction-survey>', () => {
   });
 
   it('validates before sending: an error summary gets focus and links to each question', async () => {
-    const dossier = await pickDossier((d) => d.status === 9, taken);
+    const dossier = await pickDossier((d) => d.status === 10, taken);
     const net = cuttableClient({ queue: false });
-    const el = await survey(net.client, { dossier: dossier.code });
+    const el = await survey(net.client, { dossier });
     const textarea = q<HTMLTextAreaElement>(el, 'textarea');
     textarea.value = 'Gọi tôi số 0912 345 678';
     textarea.dispatchEvent(new Event('input'));
@@ -138,8 +166,8 @@ describe('<dvc-satisfaction-survey>', () => {
   });
 
   it('counts characters as you type and announces only at thresholds', async () => {
-    const dossier = await pickDossier((d) => d.status === 8, taken);
-    const el = await survey(client, { dossier: dossier.code });
+    const dossier = await pickDossier((d) => d.status === 10, taken);
+    const el = await survey(client, { dossier });
     const textarea = q<HTMLTextAreaElement>(el, 'textarea');
     const status = q(el, '[role=status]');
     const type = async (value: string) => {
@@ -165,7 +193,7 @@ describe('<dvc-satisfaction-survey>', () => {
   it('submits once, thanks the citizen with focus on the heading, and tells the page without the answers', async () => {
     const dossier = await pickDossier((d) => d.status === 10, taken);
     const net = cuttableClient({ queue: false });
-    const el = await survey(net.client, { dossier: dossier.code });
+    const el = await survey(net.client, { dossier });
     const comment = marker();
     await answerAll(el, comment);
     const events: unknown[] = [];
@@ -216,7 +244,7 @@ describe('<dvc-satisfaction-survey>', () => {
   it('saves the response on the device when the network is cut, then flips to sent when it is back', async () => {
     const dossier = await pickDossier((d) => d.status === 10, taken);
     const net = cuttableClient({ queue: { key: `dvc-test:${marker()}` } });
-    const el = await survey(net.client, { dossier: dossier.code });
+    const el = await survey(net.client, { dossier });
     const comment = marker();
     await answerAll(el, comment);
     const queued: unknown[] = [];
@@ -244,7 +272,7 @@ describe('<dvc-satisfaction-survey>', () => {
     const dossier = await pickDossier((d) => d.status === 10, taken);
     const queueKey = `dvc-test:${marker()}`;
     const net = cuttableClient({ queue: { key: queueKey } });
-    const el = await survey(net.client, { dossier: dossier.code });
+    const el = await survey(net.client, { dossier });
     const comment = marker();
     await answerAll(el, comment);
     net.cut = true;
@@ -270,7 +298,7 @@ describe('<dvc-satisfaction-survey>', () => {
 
   it('speaks English under lang="en", questions included', async () => {
     const dossier = await pickDossier((d) => d.status === 10, taken);
-    const el = await survey(client, { dossier: dossier.code, lang: 'en' });
+    const el = await survey(client, { dossier, lang: 'en' });
     const form = await client.surveys.form('default', { locale: 'en' });
     expect(textOf(q(el, '#title'))).to.equal(form.title);
     expect(textOf(q(el, '[part=warning]'))).to.contain('Do not type personal information');

@@ -78,6 +78,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   static override properties: PropertyDeclarations = {
     form: {},
     dossierCode: { attribute: 'dossier-code' },
+    dossierToken: { attribute: 'dossier-token' },
     headingLevel: { attribute: 'heading-level', type: Number },
   };
 
@@ -86,6 +87,12 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
 
   /** The dossier being rated; needed by forms that rate one dossier (like `default`). */
   declare dossierCode: string;
+
+  /**
+   * Proof that the citizen looked this dossier up: `survey.token` of its lookup answer (`client.dossiers.lookup`),
+   * sent back with the response. Forms that rate one dossier need it; `<dvc-dossier-tracker>` sets it itself.
+   */
+  declare dossierToken: string;
 
   /** The heading level of the survey's title (default 2). */
   declare headingLevel: number;
@@ -96,6 +103,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     super();
     this.form = 'default';
     this.dossierCode = '';
+    this.dossierToken = '';
     this.headingLevel = 2;
   }
 
@@ -218,7 +226,8 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   }
 
   #renderForm(form: SurveyForm): TemplateResult {
-    if (form.needsDossier && !this.dossierCode) {
+    // Without the lookup's proof the server would refuse the answers: say so before the citizen gives any.
+    if (form.needsDossier && !(this.dossierCode && this.dossierToken)) {
       return html`${this.#renderTitle(form.title)}${alertView('warning', this.t('needsDossierTitle'), this.t('needsDossier'))}`;
     }
     const anyRequired = form.questions.some((q) => q.required);
@@ -361,7 +370,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   async #send(api: DvcClient, form: SurveyForm): Promise<void> {
     const input = {
       form: form.id,
-      ...(this.dossierCode && { dossierCode: this.dossierCode }),
+      ...(this.dossierCode && { dossierCode: this.dossierCode, dossierToken: this.dossierToken }),
       answers: cleanAnswers(form, this.#answers),
     };
     const fingerprint = JSON.stringify(input);
@@ -399,14 +408,14 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     else if (error.kind === 'network' || error.kind === 'timeout') this.#sendProblem = 'network';
     else if (error.kind !== 'invalid-request' && error.kind !== 'not-found') this.#sendProblem = 'server';
     else {
-      // Validation problems point at the answers (`/answers/<id>`) or the dossier (`/dossierCode`).
+      // Validation problems point at the answers (`/answers/<id>`) or the dossier (`/dossierCode`, `/dossierToken`).
       const pointers = error.problem?.errors?.map((e) => e.pointer) ?? [];
       const errors = new Map<string, QuestionError>();
       for (const q of form.questions) {
         if (pointers.includes(`/answers/${q.id}`)) errors.set(q.id, { key: 'serverInvalid', params: { question: q.label } });
       }
       this.#errors = errors;
-      this.#sendProblem = errors.size > 0 ? undefined : pointers.includes('/dossierCode') ? 'dossier' : 'invalid';
+      this.#sendProblem = errors.size > 0 ? undefined : pointers.some((p) => p.startsWith('/dossier')) ? 'dossier' : 'invalid';
     }
   }
 

@@ -8,7 +8,7 @@ export const en: SurveyStrings = {
   loadServer: 'The service has a problem, so the survey could not load. Please try again in a few minutes.',
   notFoundTitle: 'Survey not found',
   notFound: 'This survey does not exist or is no longer in use.',
-  needsDossierTitle: 'A dossier code is needed',
+  needsDossierTitle: 'Look up your dossier before rating it',
   needsDossier: 'This survey rates how one dossier was handled. Please look up your dossier first, then open the survey from the result.',
   dossier: 'Dossier: {code}',
   requiredNote: 'Questions marked “(required)” need an answer.',

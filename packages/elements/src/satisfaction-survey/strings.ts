@@ -7,7 +7,7 @@ const vi = {
   loadServer: 'Hệ thống đang gặp sự cố nên chưa tải được phiếu đánh giá. Vui lòng thử lại sau ít phút.',
   notFoundTitle: 'Không tìm thấy phiếu đánh giá',
   notFound: 'Phiếu đánh giá này không tồn tại hoặc đã ngừng sử dụng.',
-  needsDossierTitle: 'Cần có mã hồ sơ để đánh giá',
+  needsDossierTitle: 'Cần tra cứu hồ sơ trước khi đánh giá',
   needsDossier: 'Phiếu này dùng để đánh giá việc giải quyết một hồ sơ cụ thể. Vui lòng tra cứu hồ sơ của bạn trước, rồi mở phiếu đánh giá từ kết quả tra cứu.',
   dossier: 'Hồ sơ: {code}',
   requiredNote: 'Các câu hỏi ghi “(bắt buộc)” cần có câu trả lời.',
