@@ -129,9 +129,10 @@ describe('static Storybook', () => {
       const text = await page.$eval('#storybook-docs', (el) => (el as HTMLElement).innerText);
       assert.ok(text.trim().length > 100, 'the docs page has content');
       if (!entry.tags?.includes('unattached-mdx')) {
-        // Autodocs: the stories render inline on the page.
-        const shown = await page.$$eval('#storybook-docs *', (all) => all.filter((el) => el.localName.startsWith('dvc-')).length);
-        assert.ok(shown > 0, 'the docs page shows the element');
+        // Autodocs: the stories render inline on the page (after their loaders, which may still be running).
+        const shown = await page.waitForFunction(() => [...document.querySelectorAll('#storybook-docs *')].some((el) => el.localName.startsWith('dvc-')), { timeout: 10_000 })
+          .then(() => true, () => false);
+        assert.ok(shown, 'the docs page shows the element');
       }
       assert.deepEqual(consoleErrors, []);
     });
