@@ -291,6 +291,9 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     // Firefox would remember the failed import until the page reloads.
     const results = this.#results ? undefined : import('../search-results/view.ts');
     results?.catch(() => {});
+    // The list imports what results show (catalog-detail/, its own chunk on the CDN): asked for at the same time, the
+    // first search waits for one round trip for code rather than two in a row.
+    if (results) import('../catalog-detail/format.ts').catch(() => {});
     api.procedures.search(params, { signal: controller.signal, locale: this.locale }).then(async (result) => {
       this.#results ??= await results!;
       return result;
