@@ -1,11 +1,31 @@
 import { randomHex, sha256Hex } from './crypto.ts';
-import { normalizeIdNumber, SURVEY_KEY_BYTES, surveyTokens, type SaveOutcome, type Store, type StoredDossier, type StoredResponse } from './store.ts';
+import type { SurveyReceipt } from '@dvc-kit/sdk';
+import {
+  normalizeIdNumber,
+  receiptOf,
+  SURVEY_KEY_BYTES,
+  surveyTokens,
+  type SaveOutcome,
+  type Store,
+  type StoredDossier,
+  type StoredResponse,
+} from './store.ts';
+
+/** Where a response counts once (its dossier and form), or null when it names no dossier and always counts. */
+function dossierSlot(response: StoredResponse): string | null {
+  return response.dossierCode === null ? null : `${response.form} ${response.dossierCode}`;
+}
 
 /** The store for a browser tab or a test: same contract as SQLite, gone when the page closes. */
 export function createMemoryStore(): Store {
   const salt = randomHex(16);
   const dossiers = new Map<string, StoredDossier>();
-  const responses = new Map<string, { fingerprint: string; response: StoredResponse }>();
+  // Every key ever stored, replaced or not, with what a replay answers.
+  const keys = new Map<string, { fingerprint: string; receipt: SurveyReceipt }>();
+  // The responses that count, by id, in the order they were stored.
+  const responses = new Map<string, StoredResponse>();
+  // The id of the response that counts for each dossier and form.
+  const slots = new Map<string, string>();
   const meta = new Map<string, string>();
   const copy = <T>(value: T): T => structuredClone(value);
 
@@ -24,20 +44,24 @@ export function createMemoryStore(): Store {
       return dossiers.size;
     },
     async saveResponse(key, fingerprint, response): Promise<SaveOutcome> {
-      const existing = responses.get(key);
-      if (existing) {
-        return existing.fingerprint === fingerprint
-          ? { outcome: 'replayed', response: copy(existing.response) }
-          : { outcome: 'conflict' };
+      const known = keys.get(key);
+      if (known) return known.fingerprint === fingerprint ? { outcome: 'replayed', receipt: copy(known.receipt) } : { outcome: 'conflict' };
+      const slot = dossierSlot(response);
+      if (slot !== null) {
+        const replaced = slots.get(slot);
+        if (replaced !== undefined) responses.delete(replaced);
+        slots.set(slot, response.id);
       }
-      responses.set(key, { fingerprint, response: copy(response) });
-      return { outcome: 'created', response: copy(response) };
+      const receipt = receiptOf(response);
+      keys.set(key, { fingerprint, receipt });
+      responses.set(response.id, copy(response));
+      return { outcome: 'created', receipt: copy(receipt) };
     },
     async countResponses() {
       return responses.size;
     },
     async listResponses() {
-      return [...responses.values()].map((entry) => copy(entry.response));
+      return [...responses.values()].map(copy);
     },
     async getMeta(key) {
       return meta.get(key);

@@ -4,6 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { randomHex, sha256Hex } from './crypto.ts';
 import {
   normalizeIdNumber,
+  receiptOf,
   SURVEY_KEY_BYTES,
   surveyTokens,
   type DossierRecord,
@@ -22,8 +23,32 @@ CREATE TABLE IF NOT EXISTS survey_responses (
   fingerprint TEXT NOT NULL,
   form TEXT NOT NULL,
   data TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  dossier_code TEXT
+);
+CREATE TABLE IF NOT EXISTS replaced_survey_keys (
+  idempotency_key TEXT PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  id TEXT NOT NULL,
+  form TEXT NOT NULL,
   received_at TEXT NOT NULL
 );
+`;
+
+// One response counts per dossier and form. Files from before this rule lack the column and may hold several
+// responses for one dossier: the column is filled from the stored JSON and all but the latest are replaced, as
+// saveResponse would have done, before the index makes a second one impossible.
+const ONE_PER_DOSSIER_INDEX = 'survey_responses_one_per_dossier';
+const ONE_PER_DOSSIER = `
+UPDATE survey_responses SET dossier_code = json_extract(data, '$.dossierCode') WHERE dossier_code IS NULL;
+INSERT INTO replaced_survey_keys (idempotency_key, fingerprint, id, form, received_at)
+  SELECT idempotency_key, fingerprint, id, form, received_at FROM survey_responses AS old
+  WHERE dossier_code IS NOT NULL AND EXISTS (
+    SELECT 1 FROM survey_responses AS later
+    WHERE later.dossier_code = old.dossier_code AND later.form = old.form
+      AND (later.received_at > old.received_at OR (later.received_at = old.received_at AND later.rowid > old.rowid)));
+DELETE FROM survey_responses WHERE id IN (SELECT id FROM replaced_survey_keys);
+CREATE UNIQUE INDEX ${ONE_PER_DOSSIER_INDEX} ON survey_responses (dossier_code, form) WHERE dossier_code IS NOT NULL;
 `;
 
 export const DATABASE_FILE = 'dvc-reference.sqlite';
@@ -38,15 +63,43 @@ export function openSqliteStore(dir: string): Store {
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
   db.exec(SCHEMA);
 
+  const inTransaction = <T>(work: () => T): T => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  };
+
+  // In a transaction, so two processes opening an old file at once upgrade it once.
+  inTransaction(() => {
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(ONE_PER_DOSSIER_INDEX)) return;
+    const columns = db.prepare('PRAGMA table_info(survey_responses)').all() as { name: string }[];
+    if (!columns.some((column) => column.name === 'dossier_code')) db.exec('ALTER TABLE survey_responses ADD COLUMN dossier_code TEXT');
+    db.exec(ONE_PER_DOSSIER);
+  });
+
   const getMeta = db.prepare('SELECT value FROM meta WHERE key = ?');
   const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   const addMeta = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
   const getDossier = db.prepare('SELECT id_hash, data FROM dossiers WHERE code = ?');
   const putDossier = db.prepare('INSERT OR REPLACE INTO dossiers (code, id_hash, data) VALUES (?, ?, ?)');
   const countDossiers = db.prepare('SELECT COUNT(*) AS n FROM dossiers');
-  const getResponse = db.prepare('SELECT fingerprint, data FROM survey_responses WHERE idempotency_key = ?');
+  const getKey = db.prepare(
+    `SELECT fingerprint, id, form, received_at FROM survey_responses WHERE idempotency_key = ?1
+     UNION ALL SELECT fingerprint, id, form, received_at FROM replaced_survey_keys WHERE idempotency_key = ?1`,
+  );
+  const replaceForDossier = db.prepare(
+    `INSERT INTO replaced_survey_keys (idempotency_key, fingerprint, id, form, received_at)
+     SELECT idempotency_key, fingerprint, id, form, received_at FROM survey_responses WHERE dossier_code = ? AND form = ?`,
+  );
+  const deleteForDossier = db.prepare('DELETE FROM survey_responses WHERE dossier_code = ? AND form = ?');
   const putResponse = db.prepare(
-    'INSERT INTO survey_responses (id, idempotency_key, fingerprint, form, data, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO survey_responses (id, idempotency_key, fingerprint, form, data, received_at, dossier_code) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const countResponses = db.prepare('SELECT COUNT(*) AS n FROM survey_responses');
   const listResponses = db.prepare('SELECT data FROM survey_responses ORDER BY received_at, id');
@@ -67,18 +120,6 @@ export function openSqliteStore(dir: string): Store {
   const idSalt = readOrCreateMeta('id-salt', () => randomHex(16));
   // Survey tokens handed out before a restart must still verify after it.
   const surveyKey = readOrCreateMeta('survey-key', () => randomHex(SURVEY_KEY_BYTES));
-
-  const inTransaction = <T>(work: () => T): T => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
-  };
 
   let closed = false;
 
@@ -101,14 +142,19 @@ export function openSqliteStore(dir: string): Store {
     },
     async saveResponse(key, fingerprint, response): Promise<SaveOutcome> {
       return inTransaction((): SaveOutcome => {
-        const existing = getResponse.get(key) as { fingerprint: string; data: string } | undefined;
-        if (existing) {
-          return existing.fingerprint === fingerprint
-            ? { outcome: 'replayed', response: JSON.parse(existing.data) as StoredResponse }
+        const known = getKey.get(key) as { fingerprint: string; id: string; form: string; received_at: string } | undefined;
+        if (known) {
+          return known.fingerprint === fingerprint
+            ? { outcome: 'replayed', receipt: { id: known.id, form: known.form, receivedAt: known.received_at } }
             : { outcome: 'conflict' };
         }
-        putResponse.run(response.id, key, fingerprint, response.form, JSON.stringify(response), response.receivedAt);
-        return { outcome: 'created', response };
+        if (response.dossierCode !== null) {
+          // The replaced response's key stays known, so a late retry of it cannot bring its answers back.
+          replaceForDossier.run(response.dossierCode, response.form);
+          deleteForDossier.run(response.dossierCode, response.form);
+        }
+        putResponse.run(response.id, key, fingerprint, response.form, JSON.stringify(response), response.receivedAt, response.dossierCode);
+        return { outcome: 'created', receipt: receiptOf(response) };
       });
     },
     async countResponses() {

@@ -35,9 +35,9 @@ export interface StoredResponse extends SurveyReceipt {
   computed: Record<string, string>;
 }
 
+/** What `Store.saveResponse` did; the receipt is what the client hears (first receipt of the key on a replay). */
 export type SaveOutcome =
-  | { outcome: 'created'; response: StoredResponse }
-  | { outcome: 'replayed'; response: StoredResponse }
+  | { outcome: 'created' | 'replayed'; receipt: SurveyReceipt }
   | { outcome: 'conflict' };
 
 export interface Store {
@@ -56,8 +56,19 @@ export interface Store {
   putDossiers(dossiers: StoredDossier[]): Promise<void>;
   countDossiers(): Promise<number>;
   /**
-   * Stores a response under an idempotency key, durably, unless the key is known: then the first stored response
-   * comes back (`replayed`) when the request fingerprint matches, or `conflict` when it does not.
+   * Stores a response under an idempotency key, durably, unless the key is known: then the key's first receipt
+   * comes back (`replayed`) when the request fingerprint matches, or `conflict` when it does not; either way
+   * nothing is stored.
+   *
+   * One evaluation per dossier: satisfaction ranks provinces (Decision 766/QĐ-TTg), so a dossier counts once per
+   * form. A new response naming a dossier that already has a stored response of the same form replaces it, in the
+   * same transaction (the citizen changed their mind: the latest counts). A `general` response naming the dossier
+   * does not replace its `default` evaluation; responses without a dossier are never replaced.
+   *
+   * A replaced response's answers are gone, but its key is remembered with its fingerprint and receipt: a replay
+   * of that old key answers its original receipt (`replayed`) and stores nothing, so a client retrying an old post
+   * never resurrects the answers it replaced, nor pushes out the current ones; another body under it is a
+   * `conflict`, as for any known key.
    */
   saveResponse(key: string, fingerprint: string, response: StoredResponse): Promise<SaveOutcome>;
   countResponses(): Promise<number>;
@@ -65,6 +76,11 @@ export interface Store {
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The receipt of a stored response: what the client hears, then and on every replay of its key. */
+export function receiptOf(response: StoredResponse): SurveyReceipt {
+  return { id: response.id, form: response.form, receivedAt: response.receivedAt };
 }
 
 /** Normalises an ID number before hashing, so "c 1234567" and "C1234567" are the same document. */

@@ -1,8 +1,12 @@
 // Survey forms as data and survey responses as the citizen's browser sends them: validation against the form,
-// idempotent replays, criteria computed from the dossier, persistence.
+// idempotent replays, one evaluation per dossier, criteria computed from the dossier, persistence.
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { ChoiceQuestion, SurveyForm, SurveyReceipt } from '@dvc-kit/sdk';
+import { createMemoryStore } from '../src/memory-store.ts';
+import { openSqliteStore } from '../src/sqlite-store.ts';
+import type { Store, StoredResponse } from '../src/store.ts';
 import { DEFAULT_ANSWERS, expectProblem, postJson, startTestServer, surveyProof, tempDir, type TestServer } from './support.ts';
 
 let server: TestServer;
@@ -213,4 +217,127 @@ describe('responses', () => {
       await second.stop();
     }
   });
+});
+
+describe('one evaluation per dossier', () => {
+  const evaluationsOf = async (target: TestServer, code: string) =>
+    (await target.store.listResponses()).filter((r) => r.dossierCode === code && r.form === 'default');
+  const receiptOf = async (response: Response) => {
+    assert.equal(response.status, 201);
+    return (await response.json()) as SurveyReceipt;
+  };
+
+  test('a later evaluation of a dossier replaces the earlier one; a replay of the earlier key brings nothing back', async () => {
+    const dossier = server.demo.filter((d) => d.status === 10).at(-1);
+    assert.ok(dossier);
+    const proof = await surveyProof(server, dossier.code);
+    const firstBody = { form: 'default', ...proof, answers: { ...DEFAULT_ANSWERS, overall: '2', comment: 'Lần đầu' } };
+    const secondBody = { form: 'default', ...proof, answers: { ...DEFAULT_ANSWERS, overall: '0', comment: 'Đổi ý' } };
+    const [firstKey, secondKey] = [key('change-1'), key('change-2')];
+
+    const first = await receiptOf(await submit(firstBody, firstKey));
+    const count = await server.store.countResponses();
+    const secondResponse = await submit(secondBody, secondKey);
+    assert.equal(secondResponse.headers.get('idempotency-replayed'), null, 'a new evaluation, not a replay');
+    const second = await receiptOf(secondResponse);
+    assert.notEqual(second.id, first.id, 'the receipt names the new response');
+    assert.equal(await server.store.countResponses(), count, 'replaced, not added');
+    const latest = async () => {
+      const stored = await evaluationsOf(server, dossier.code);
+      assert.deepEqual(stored.map((r) => [r.id, r.answers.overall, r.answers.comment]), [[second.id, '0', 'Đổi ý']], 'one evaluation: the latest');
+    };
+    await latest();
+
+    // A client retrying its first post (say, after a lost answer) hears its original receipt and changes nothing.
+    const replay = await submit(firstBody, firstKey);
+    assert.equal(replay.headers.get('idempotency-replayed'), 'true');
+    assert.deepEqual(await replay.json(), first);
+    await expectProblem(await submit(secondBody, firstKey), 'idempotency-conflict', 409);
+    const secondReplay = await submit(secondBody, secondKey);
+    assert.equal(secondReplay.headers.get('idempotency-replayed'), 'true');
+    assert.deepEqual(await secondReplay.json(), second);
+    assert.equal(await server.store.countResponses(), count);
+    await latest();
+
+    // The general form naming the same dossier is another question, and does not push out the evaluation.
+    await receiptOf(await submit({ form: 'general', ...proof, answers: { overall: '1' } }, key('change-general')));
+    await latest();
+  });
+
+  test('general-form responses without a dossier are all kept', async () => {
+    const before = await server.store.countResponses();
+    const body = { form: 'general', answers: { overall: '2' } };
+    const receipts = [await receiptOf(await submit(body, key('general-a'))), await receiptOf(await submit(body, key('general-b'))), await receiptOf(await submit(body, key('general-c')))];
+    assert.equal(new Set(receipts.map((r) => r.id)).size, 3);
+    assert.equal(await server.store.countResponses(), before + 3);
+    const ids = new Set((await server.store.listResponses()).map((r) => r.id));
+    assert.ok(receipts.every((r) => ids.has(r.id)));
+  });
+
+  test('the replacement and the replaced key survive a restart', async () => {
+    const dataDir = tempDir();
+    const first = await startTestServer({ dataDir });
+    const dossier = first.demo.find((d) => d.status === 10);
+    assert.ok(dossier);
+    const proof = await surveyProof(first, dossier.code);
+    const bodies = ['2', '1', '0'].map((overall) => ({ form: 'default', ...proof, answers: { ...DEFAULT_ANSWERS, overall } }));
+    const keys = bodies.map(() => key('restart-change'));
+    const receipts = [await receiptOf(await submit(bodies[0], keys[0] as string, first)), await receiptOf(await submit(bodies[1], keys[1] as string, first))];
+    await first.stop();
+    const second = await startTestServer({ dataDir });
+    try {
+      assert.deepEqual((await evaluationsOf(second, dossier.code)).map((r) => r.id), [receipts[1]?.id]);
+      const replay = await submit(bodies[0], keys[0] as string, second);
+      assert.equal(replay.headers.get('idempotency-replayed'), 'true');
+      assert.deepEqual(await replay.json(), receipts[0]);
+      assert.deepEqual((await evaluationsOf(second, dossier.code)).map((r) => r.id), [receipts[1]?.id], 'the replay restored nothing');
+      const third = await receiptOf(await submit(bodies[2], keys[2] as string, second));
+      assert.deepEqual((await evaluationsOf(second, dossier.code)).map((r) => [r.id, r.answers.overall]), [[third.id, '0']]);
+      assert.equal(await second.store.countResponses(), 1);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  // The same rule in both stores: the memory store backs the API in a browser tab.
+  const stores: [string, () => { store: Store; dispose: () => void }][] = [
+    ['memory', () => ({ store: createMemoryStore(), dispose: () => {} })],
+    ['sqlite', () => {
+      const dir = tempDir();
+      return { store: openSqliteStore(dir), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+    }],
+  ];
+  for (const [kind, open] of stores) {
+    test(`${kind} store: one response per dossier and form, replaced atomically, old keys replay their receipt`, async () => {
+      const { store, dispose } = open();
+      try {
+        let n = 0;
+        const response = (form: string, dossierCode: string | null, overall: string): StoredResponse => ({
+          id: `id-${n++}`, form, receivedAt: `2026-01-0${n}T08:00:00+07:00`, formVersion: 1, dossierCode, answers: { overall }, computed: {},
+        });
+        const code = '000.00.06.H56-231027-0361';
+        const a = response('default', code, '2');
+        const b = response('default', code, '0');
+        const general = response('general', code, '1');
+        const loose = [response('general', null, '2'), response('general', null, '2')];
+        assert.equal((await store.saveResponse('key-a', 'fp-a', a)).outcome, 'created');
+        assert.equal((await store.saveResponse('key-general', 'fp-g', general)).outcome, 'created');
+        for (const [i, r] of loose.entries()) assert.equal((await store.saveResponse(`key-loose-${i}`, 'fp-l', r)).outcome, 'created');
+        assert.deepEqual(await store.saveResponse('key-b', 'fp-b', b), { outcome: 'created', receipt: { id: b.id, form: 'default', receivedAt: b.receivedAt } });
+        const ids = async () => (await store.listResponses()).map((r) => r.id).sort();
+        const expected = [b.id, general.id, ...loose.map((r) => r.id)].sort();
+        assert.deepEqual(await ids(), expected);
+        assert.equal(await store.countResponses(), 4);
+
+        assert.deepEqual(await store.saveResponse('key-a', 'fp-a', response('default', code, '1')),
+          { outcome: 'replayed', receipt: { id: a.id, form: 'default', receivedAt: a.receivedAt } });
+        assert.deepEqual(await store.saveResponse('key-a', 'fp-other', response('default', code, '1')), { outcome: 'conflict' });
+        assert.deepEqual(await ids(), expected, 'replaying a replaced key stores nothing and keeps the latest');
+        assert.equal((await store.listResponses()).find((r) => r.id === b.id)?.answers.overall, '0');
+      } finally {
+        await store.close();
+        dispose();
+      }
+    });
+  }
 });

@@ -1,4 +1,4 @@
-import type { SurveyReceipt, TimingClass } from '@dvc-kit/sdk';
+import type { TimingClass } from '@dvc-kit/sdk';
 import { readJsonBody } from '../body.ts';
 import { constantTimeEqual, sha256Hex } from '../crypto.ts';
 import { ProblemError, validationProblem } from '../problems.ts';
@@ -64,9 +64,8 @@ export function surveyRoutes(context: RouteContext): RouteTable {
         };
         const saved = await store.saveResponse(key, fingerprint, response);
         if (saved.outcome === 'conflict') throw new ProblemError('idempotency-conflict');
-        const receipt: SurveyReceipt = { id: saved.response.id, form: saved.response.form, receivedAt: saved.response.receivedAt };
         // Only now, after the store committed, does the client hear 201.
-        return privateJson(c, receipt, 201, saved.outcome === 'replayed' ? { 'Idempotency-Replayed': 'true' } : {});
+        return privateJson(c, saved.receipt, 201, saved.outcome === 'replayed' ? { 'Idempotency-Replayed': 'true' } : {});
       },
     },
   ];
