@@ -109,6 +109,31 @@ describe('examples served by npm start', () => {
     assert.ok(survey.length > 10, 'the general survey renders its first question');
   }));
 
+  test('commune page: nothing jumps while the widgets load (CLS under 0.1 in a tall window)', async () => {
+    // A tall window shows every panel, so a widget growing in place would push the others in view. The page keeps
+    // the search's and the tracker's room until each one is ready (`:state(ready)` in commune.css).
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 1280, height: 1400 });
+      await page.evaluateOnNewDocument(() => {
+        const page = window as unknown as { __cls: number };
+        page.__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) page.__cls += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(server.url + '/examples/commune/', { waitUntil: 'networkidle0' });
+      await page.waitForSelector('dvc-satisfaction-survey >>> fieldset');
+      const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+      assert.ok(cls < 0.1, `cumulative layout shift ${cls.toFixed(3)}`);
+      assert.ok(await page.$eval('dvc-service-search', (el) => el.matches(':state(ready)')), 'the search is ready');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('department page: search preset to hộ tịch links to the site\'s own procedure page', () => visit('/examples/department/', async (page) => {
     await searchKhaiSinh(page);
     assert.equal(await page.$('dvc-service-search >>> select#field'), null, 'the field is preset, so not offered');

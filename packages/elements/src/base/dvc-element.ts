@@ -94,6 +94,18 @@ export abstract class DvcElement<S extends Record<string, string>> extends LitEl
     return super.scheduleUpdate();
   }
 
+  /**
+   * The custom state `ready` (`:state(ready)` in CSS) once the element shows its own first screen: until then (its code
+   * loading, English or URL sync on their way) a page can keep room for it, so that nothing below jumps when it appears:
+   * `dvc-service-search:not(:state(ready)) { display: block; min-height: 200px }`.
+   */
+  readonly #internals = this.attachInternals();
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    this.#internals.states.add('ready');
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unwatchLanguage?.();

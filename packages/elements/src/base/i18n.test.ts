@@ -100,8 +100,11 @@ describe('English strings, loaded on demand', () => {
     expect(el.renders, 'nothing rendered while English is on its way').to.deep.equal([]);
     expect(el.dataLoads, 'no data loaded in the wrong language').to.deep.equal([]);
     expect(complete, 'updateComplete waits for the strings').to.equal(false);
+    // Not `ready` yet, so a page's `:not(:state(ready))` rule still keeps the room the element will take.
+    expect(el.matches(':state(ready)')).to.equal(false);
     slow.open();
     await el.updateComplete;
+    expect(el.matches(':state(ready)'), 'ready once its first screen shows').to.equal(true);
     expect(el.renders).to.deep.equal([EN]);
     expect(el.dataLoads).to.deep.equal(['en']);
     expect(shown(el)).to.equal(EN);
