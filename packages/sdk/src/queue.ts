@@ -5,7 +5,8 @@
  * request is in flight loses nothing: the next page load sends it again under the same key. An item
  * leaves the queue only after the server acknowledged it (2xx), or when the server refused it for good
  * (a 4xx other than 408/429: it would be refused again forever); such a drop is reported with
- * `console.warn` (status and problem type only, never the answers) and to subscribers as the new count.
+ * `console.warn` (status and problem type only, never the answers) and to subscribers, with the new count, as the
+ * dropped response's key.
  * Sending is serialised across tabs and clients with a Web Lock, and the server's idempotency makes a
  * duplicate send harmless anyway: one submit is never stored twice.
  */
@@ -29,14 +30,17 @@ export interface QueuedResponse {
 export interface OfflineQueue {
   /** Responses waiting to be sent. */
   pending(): number;
-  /** Called with the pending count whenever it changes (also from another client or tab). Returns unsubscribe. */
-  subscribe(listener: (pending: number) => void): () => void;
+  /**
+   * Called with the pending count whenever it changes (also from another client or tab), and with the key of a
+   * response the server refused for good when that is why. Returns unsubscribe.
+   */
+  subscribe(listener: (pending: number, refused?: string) => void): () => void;
   /** Send what is waiting, oldest first; stops at the first transient failure. Never rejects. */
   flush(): Promise<void>;
 }
 
 // Same-tab clients sharing a storage and key hear each other's changes; other tabs arrive by the `storage` event.
-const listeners = new WeakMap<QueueStorage, Record<string, Set<(pending: number) => void>>>();
+const listeners = new WeakMap<QueueStorage, Record<string, Set<(pending: number, refused?: string) => void>>>();
 /** Keys this page is submitting right now: not pending yet, and not for a flush to send alongside. */
 const sending = new Set<string>();
 
@@ -75,16 +79,16 @@ export function createQueue(
     }
   };
   const waiting = () => all().filter((i) => !sending.has(i.key));
-  const notify = () => {
+  const notify = (refused?: string) => {
     const n = waiting().length;
-    for (const l of subscribers) l(n);
+    for (const l of subscribers) l(n, refused);
   };
-  const write = (items: QueuedResponse[]) => {
+  const write = (items: QueuedResponse[], refused?: string) => {
     if (items.length) storage.setItem(name, JSON.stringify(items));
     else storage.removeItem(name);
-    notify();
+    notify(refused);
   };
-  const remove = (key: string) => write(all().filter((i) => i.key != key));
+  const remove = (key: string, refused?: string) => write(all().filter((i) => i.key != key), refused);
 
   const flush = () => exclusive(name, async () => {
     const tried = new Set<string>();
@@ -96,7 +100,7 @@ export function createQueue(
           remove(item.key);
         } catch (e) {
           if (!isDvcError(e) || !(e.kind == 'invalid-request' || e.kind == 'not-found') || e.status == 408) break;
-          remove(item.key);
+          remove(item.key, item.key);
           console.warn('[dvc-kit] survey response dropped:', e.status, e.problem?.type);
         }
       }

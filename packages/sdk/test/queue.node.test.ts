@@ -83,13 +83,20 @@ test('4xx on submit is thrown, not queued; a queued response the server refuses 
 
   // A response queued earlier that today's form no longer accepts.
   api.proxy.set({ fault: 'drop' });
-  await c.surveys.submit({ form: 'general', answers: { overall: '2', 'removed-question': 'x' } });
+  const stale = await c.surveys.submit({ form: 'general', answers: { overall: '2', 'removed-question': 'x' } });
+  assert.equal(stale.status, 'queued');
   await c.surveys.submit(general(2));
   assert.equal(c.queue.pending(), 2);
   api.proxy.set();
   const warn = t.mock.method(console, 'warn', () => {});
+  const heard: [number, string | undefined][] = [];
+  c.queue.subscribe((pending, refused) => heard.push([pending, refused]));
   await c.queue.flush();
   assert.equal(c.queue.pending(), 0);
+  // Subscribers learn which response will never be sent (the page that queued it can tell the citizen), the sent one
+  // leaves without a key.
+  assert.deepEqual(heard.filter(([, refused]) => refused), [[1, stale.status === 'queued' && stale.idempotencyKey]]);
+  assert.equal(heard.at(-1)![0], 0);
   assert.equal(warn.mock.callCount(), 1);
   assert.ok(!JSON.stringify(warn.mock.calls[0]!.arguments).includes('removed-question'), 'no answers in the log');
 });

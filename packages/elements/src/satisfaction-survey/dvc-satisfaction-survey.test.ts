@@ -268,6 +268,35 @@ describe('<dvc-satisfaction-survey>', () => {
     expect((await storedResponses()).filter((r) => r.answers.comment === comment)).to.have.length(1);
   });
 
+  it('never says "sent" for a saved response the server then refuses: the answers come back with the problem', async () => {
+    const dossier = await pickDossier((d) => d.status === 10, taken);
+    const other = await pickDossier((d) => d.status === 10, taken);
+    const net = cuttableClient({ queue: { key: `dvc-test:${marker()}` } });
+    // Another dossier's token: accepted by nothing, which the survey learns only once the network is back.
+    const el = await survey(net.client, { dossier, token: await surveyToken(other) });
+    const comment = marker();
+    await answerAll(el, comment);
+    net.cut = true;
+    submit(el);
+    expect((await outcome(el)).dataset.outcome).to.equal('queued');
+    const warn = console.warn;
+    console.warn = () => {}; // the SDK reports the drop (status and problem type only); expected here
+    try {
+      net.cut = false;
+      window.dispatchEvent(new Event('online'));
+      const alert = await until(() => shadow(el).querySelector<HTMLElement>('#send-problem'), 'the refusal', 10000);
+      expect(alert.dataset.problem).to.equal('invalid');
+      await until(() => deepActiveElement() === alert, 'focus on the problem');
+    } finally {
+      console.warn = warn;
+    }
+    expect(shadow(el).querySelector('[part=outcome]')).to.equal(null);
+    expect(q<HTMLTextAreaElement>(el, 'textarea').value).to.equal(comment);
+    expect(net.client.queue.pending()).to.equal(0);
+    expect((await storedResponses()).some((r) => r.answers.comment === comment)).to.equal(false);
+    await expectAccessible(el);
+  });
+
   it('stores exactly one response when the page is reloaded while offline and the network comes back', async () => {
     const dossier = await pickDossier((d) => d.status === 10, taken);
     const queueKey = `dvc-test:${marker()}`;

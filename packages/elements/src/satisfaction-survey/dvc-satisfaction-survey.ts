@@ -422,7 +422,17 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   #watchQueue(api: DvcClient): void {
     this.#unsubscribe?.();
     this.#pending = api.queue.pending();
-    this.#unsubscribe = api.queue.subscribe((pending) => {
+    this.#unsubscribe = api.queue.subscribe((pending, refused) => {
+      // Sent later, the server refused this response for good (say, the form changed meanwhile): never "sent".
+      // The answers are still here; the citizen sees why and may send them again.
+      if (refused === this.#key) {
+        this.#unsubscribe?.();
+        this.#unsubscribe = undefined;
+        this.#phase = 'ready';
+        this.#sendProblem = 'invalid';
+        void this.#focusAfterUpdate('#send-problem');
+        return;
+      }
       const drained = this.#pending > 0 && pending === 0;
       this.#pending = pending;
       if (drained) {
