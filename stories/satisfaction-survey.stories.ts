@@ -11,6 +11,7 @@ interface SurveyArgs {
 }
 
 const returned = storyDossiers.find((d) => d.status === 10)!;
+const anotherReturned = storyDossiers.find((d) => d.status === 10 && d.code !== returned.code)!;
 
 async function loaded(canvas: HTMLElement): Promise<DvcSatisfactionSurvey> {
   const el = canvas.querySelector('dvc-satisfaction-survey')!;
@@ -41,7 +42,10 @@ const meta: Meta<SurveyArgs> = {
   loaders: [async () => ({ token: await storySurveyToken(returned) })],
   argTypes: {
     form: { control: 'select', options: ['default', 'general'] },
-    network: { control: 'select', options: ['live', 'loading', 'offline', 'offline-posts', 'server-error', 'rate-limited'] },
+    network: {
+      control: 'select',
+      options: ['live', 'loading', 'offline', 'offline-posts', 'server-error', 'rate-limited', 'rate-limited-posts'],
+    },
   },
   render: ({ form, dossierCode, network }, { loaded }) => html`<dvc-satisfaction-survey form=${form} dossier-code=${dossierCode}
     dossier-token=${dossierCode === returned.code ? loaded.token : ''} .client=${storyClient({ network })}>
@@ -104,6 +108,27 @@ export const SavedOffline: Story = {
     submit(el);
     await waitFor(el, '[part=outcome]');
   },
+};
+
+/** Answers the form and sends it, as a citizen would, then waits for the message about the send. */
+const sendAndFail = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const el = await loaded(canvasElement);
+  await answer(el);
+  submit(el);
+  await waitFor(el, '#send-problem');
+};
+
+export const SendRateLimited: Story = {
+  args: { network: 'rate-limited-posts' },
+  parameters: { docs: { description: { story: 'Too many posts from this address (429 with Retry-After).' } } },
+  play: sendAndFail,
+};
+
+export const DossierNotAccepted: Story = {
+  // Another dossier's token: what the API answers to a rating it cannot tie to a lookup of this dossier.
+  loaders: [async () => ({ token: await storySurveyToken(anotherReturned) })],
+  parameters: { docs: { description: { story: 'The API does not accept the proof of the lookup sent with the answers.' } } },
+  play: sendAndFail,
 };
 
 export const English: Story = {

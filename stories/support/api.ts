@@ -8,14 +8,17 @@ import { createClient, type DvcClient, type QueueStorage } from '@dvc-kit/sdk';
 import { createApp, createCatalogue, createMemoryStore, demoDossiers, parseCatalogJson, seedDemoDossiers } from '@dvc-kit/reference-api';
 import catalogJson from '../../packages/reference-api/data/catalog.json';
 
-/** How the simulated network behaves for one story. */
+type Fault =
+  | 'offline' // every request fails as a dropped connection
+  | 'server-error' // 500 problem from a broken gateway
+  | 'rate-limited'; // 429 with Retry-After
+
+/** How the simulated network behaves for one story: a fault for every request, or (`-posts`) for posts only. */
 export type StoryNetwork =
   | 'live' // answered by the in-browser app after `latencyMs`
   | 'loading' // never answers: the loading state stays on screen
-  | 'offline' // every request fails as a dropped connection
-  | 'offline-posts' // reads are answered, posts fail as dropped connections (a survey saved on the device)
-  | 'server-error' // 500 problem from a broken gateway
-  | 'rate-limited'; // 429 with Retry-After
+  | Fault
+  | `${Fault}-posts`; // reads are answered, posts fail (e.g. a survey saved on the device, or not sent)
 
 export interface StoryClientOptions {
   network?: StoryNetwork;
@@ -58,11 +61,12 @@ export function storyClient(options: StoryClientOptions = {}): DvcClient {
   const storyFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     if (network === 'loading') return new Promise<Response>(() => undefined);
-    if (network === 'offline' || (network === 'offline-posts' && request.method === 'POST')) throw new TypeError('Failed to fetch');
+    const fault = network.endsWith('-posts') ? (request.method === 'POST' ? network.slice(0, -6) : 'live') : network;
+    if (fault === 'offline') throw new TypeError('Failed to fetch');
     await new Promise((resolve) => setTimeout(resolve, latencyMs));
     request.signal.throwIfAborted();
-    if (network === 'server-error') return problem(500, 'internal', 'Internal Server Error');
-    if (network === 'rate-limited') {
+    if (fault === 'server-error') return problem(500, 'internal', 'Internal Server Error');
+    if (fault === 'rate-limited') {
       return problem(429, 'rate-limited', 'Too Many Requests', { 'Retry-After': String(retryAfterSeconds) });
     }
     await ready;
