@@ -16,6 +16,8 @@ function domEvent<T>(name: string, detail: T, cancelable: boolean): CustomEvent<
  * Client: the `client` property, else the element's own `base-url`, else the nearest `<dvc-provider>`.
  * Language: the element's own `lang`, else the nearest ancestor's (across shadow roots; a provider's `locale`
  * counts), else Vietnamese; watched for changes.
+ *
+ * @cssstate ready - The element shows its own first screen; before that a page may keep its room (`:not(:state(ready))`).
  */
 export abstract class DvcElement<S extends Record<string, string>> extends LitElement {
   // Reactive properties are declared here rather than with decorators: lowered decorators cost every class a
