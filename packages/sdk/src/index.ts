@@ -7,7 +7,7 @@ export type { CallOptions, ClientOptions, DvcClient, Locale, SubmitResult } from
 export type { CacheOptions } from './cache.ts';
 export { DvcError, isDvcError } from './errors.ts';
 export type { DvcErrorKind } from './errors.ts';
-export type { OfflineQueue, QueuedResponse, QueueStorage } from './queue.ts';
+export type { OfflineQueue, QueuedResponse, QueueStorage, SettledResponse } from './queue.ts';
 export { fold, highlight, segments } from './text.ts';
 export type { Segment } from './text.ts';
 export type * from './types.ts';

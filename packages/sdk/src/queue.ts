@@ -5,13 +5,13 @@
  * request is in flight loses nothing: the next page load sends it again under the same key. An item
  * leaves the queue only after the server acknowledged it (2xx), or when the server refused it for good
  * (a 4xx other than 408/429: it would be refused again forever); such a drop is reported with
- * `console.warn` (status and problem type only, never the answers) and to subscribers, with the new count, as the
- * dropped response's key.
+ * `console.warn` (status and problem type only, never the answers). Subscribers hear which response left and how:
+ * with its receipt when sent, without one when refused.
  * Sending is serialised across tabs and clients with a Web Lock, and the server's idempotency makes a
  * duplicate send harmless anyway: one submit is never stored twice.
  */
 import { isDvcError } from './errors.ts';
-import type { SurveyResponseInput } from './types.ts';
+import type { SurveyReceipt, SurveyResponseInput } from './types.ts';
 
 /** The part of the Web Storage interface the queue uses (localStorage fits). */
 export interface QueueStorage {
@@ -27,20 +27,26 @@ export interface QueuedResponse {
   at: number;
 }
 
+/** A queued response that has left the queue: sent (with the server's receipt) or refused for good (without). */
+export interface SettledResponse {
+  key: string;
+  receipt?: SurveyReceipt;
+}
+
 export interface OfflineQueue {
   /** Responses waiting to be sent. */
   pending(): number;
   /**
-   * Called with the pending count whenever it changes (also from another client or tab), and with the key of a
-   * response the server refused for good when that is why. Returns unsubscribe.
+   * Called with the pending count whenever it changes (also from another client or tab), and with the response this
+   * client sent or saw refused when that is why. Returns unsubscribe.
    */
-  subscribe(listener: (pending: number, refused?: string) => void): () => void;
+  subscribe(listener: (pending: number, settled?: SettledResponse) => void): () => void;
   /** Send what is waiting, oldest first; stops at the first transient failure. Never rejects. */
   flush(): Promise<void>;
 }
 
 // Same-tab clients sharing a storage and key hear each other's changes; other tabs arrive by the `storage` event.
-const listeners = new WeakMap<QueueStorage, Record<string, Set<(pending: number, refused?: string) => void>>>();
+const listeners = new WeakMap<QueueStorage, Record<string, Set<(pending: number, settled?: SettledResponse) => void>>>();
 /** Keys this page is submitting right now: not pending yet, and not for a flush to send alongside. */
 const sending = new Set<string>();
 
@@ -57,7 +63,7 @@ async function exclusive(name: string, task: () => Promise<void>): Promise<void>
 export function createQueue(
   storage: QueueStorage,
   name: string,
-  send: (item: QueuedResponse) => Promise<unknown>,
+  send: (item: QueuedResponse) => Promise<SurveyReceipt>,
 ): OfflineQueue & {
   /** Write a submit ahead of sending it; false when storage refused. */
   hold(key: string, input: SurveyResponseInput): boolean;
@@ -79,16 +85,16 @@ export function createQueue(
     }
   };
   const waiting = () => all().filter((i) => !sending.has(i.key));
-  const notify = (refused?: string) => {
+  const notify = (settled?: SettledResponse) => {
     const n = waiting().length;
-    for (const l of subscribers) l(n, refused);
+    for (const l of subscribers) l(n, settled);
   };
-  const write = (items: QueuedResponse[], refused?: string) => {
+  const write = (items: QueuedResponse[], settled?: SettledResponse) => {
     if (items.length) storage.setItem(name, JSON.stringify(items));
     else storage.removeItem(name);
-    notify(refused);
+    notify(settled);
   };
-  const remove = (key: string, refused?: string) => write(all().filter((i) => i.key != key), refused);
+  const remove = (key: string, settled?: SettledResponse) => write(all().filter((i) => i.key != key), settled);
 
   const flush = () => exclusive(name, async () => {
     const tried = new Set<string>();
@@ -96,11 +102,10 @@ export function createQueue(
       for (let item; (item = waiting().find((i) => !tried.has(i.key)));) {
         tried.add(item.key);
         try {
-          await send(item);
-          remove(item.key);
+          remove(item.key, { key: item.key, receipt: await send(item) });
         } catch (e) {
           if (!isDvcError(e) || !(e.kind == 'invalid-request' || e.kind == 'not-found') || e.status == 408) break;
-          remove(item.key, item.key);
+          remove(item.key, { key: item.key });
           console.warn('[dvc-kit] survey response dropped:', e.status, e.problem?.type);
         }
       }

@@ -3,7 +3,7 @@
 // only when the server refuses it for good.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { createClient, type ClientOptions } from '@dvc-kit/sdk';
+import { createClient, type ClientOptions, type SettledResponse } from '@dvc-kit/sdk';
 import { memoryStorage, startTestApi, type TestApi } from './support/node-api.ts';
 
 let api: TestApi;
@@ -89,14 +89,15 @@ test('4xx on submit is thrown, not queued; a queued response the server refuses 
   assert.equal(c.queue.pending(), 2);
   api.proxy.set();
   const warn = t.mock.method(console, 'warn', () => {});
-  const heard: [number, string | undefined][] = [];
-  c.queue.subscribe((pending, refused) => heard.push([pending, refused]));
+  const heard: [number, SettledResponse | undefined][] = [];
+  c.queue.subscribe((pending, settled) => heard.push([pending, settled]));
   await c.queue.flush();
   assert.equal(c.queue.pending(), 0);
-  // Subscribers learn which response will never be sent (the page that queued it can tell the citizen), the sent one
-  // leaves without a key.
-  assert.deepEqual(heard.filter(([, refused]) => refused), [[1, stale.status === 'queued' && stale.idempotencyKey]]);
-  assert.equal(heard.at(-1)![0], 0);
+  // Subscribers learn how each response left: the refused one without a receipt (the page that queued it can tell
+  // the citizen it was not sent), the sent one with the server's receipt.
+  const settled = heard.flatMap(([pending, s]) => (s ? [{ pending, key: s.key, receipt: Boolean(s.receipt?.id) }] : []));
+  assert.deepEqual(settled.map(({ pending, receipt }) => [pending, receipt]), [[1, false], [0, true]]);
+  assert.equal(settled[0]!.key, stale.status === 'queued' && stale.idempotencyKey);
   assert.equal(warn.mock.callCount(), 1);
   assert.ok(!JSON.stringify(warn.mock.calls[0]!.arguments).includes('removed-question'), 'no answers in the log');
 });

@@ -260,12 +260,19 @@ describe('<dvc-satisfaction-survey>', () => {
     expect(queued).to.deep.equal([{ form: 'default', dossierCode: dossier.code }]);
     await expectAccessible(el);
 
+    const submitted: { receiptId: string }[] = [];
+    el.addEventListener('dvc-survey-submitted', (e) => submitted.push(e.detail));
     net.cut = false;
     window.dispatchEvent(new Event('online'));
     await until(() => saved.dataset.outcome === 'sent', 'the queue to drain', 10000);
     expect(textOf(saved)).to.contain('Đánh giá đã được gửi');
     expect(textOf(q(el, '[role=status]'))).to.equal('Đánh giá đã được gửi.');
-    expect((await storedResponses()).filter((r) => r.answers.comment === comment)).to.have.length(1);
+    const stored = (await storedResponses()).filter((r) => r.answers.comment === comment);
+    expect(stored).to.have.length(1);
+    // Sent later by this page: the page hears it like a direct send, and the citizen sees the receipt.
+    expect(submitted).to.deep.equal([{ form: 'default', dossierCode: dossier.code, receiptId: stored[0]!.id }]);
+    expect(textOf(saved)).to.contain(`Mã tiếp nhận: ${stored[0]!.id}`);
+    await expectAccessible(el);
   });
 
   it('never says "sent" for a saved response the server then refuses: the answers come back with the problem', async () => {

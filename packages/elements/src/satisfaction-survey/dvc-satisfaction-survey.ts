@@ -46,7 +46,8 @@ const FOCUS_TARGET = '.title, .alert';
  * queue drains.
  *
  * @tagname dvc-satisfaction-survey
- * @fires {CustomEvent<SurveySubmittedEventDetail>} dvc-survey-submitted - The server stored the response: `{form, dossierCode?, receiptId}`.
+ * @fires {CustomEvent<SurveySubmittedEventDetail>} dvc-survey-submitted - The server stored the response: `{form, dossierCode?, receiptId}`;
+ *   also for a response saved on the device, once this page sends it.
  * @fires {CustomEvent<SurveyQueuedEventDetail>} dvc-survey-queued - Saved on this device to be sent later: `{form, dossierCode?}`.
  * @slot - Fallback shown when no API client is configured (e.g. a link to the province's survey page).
  * @csspart base - The wrapper of the whole widget.
@@ -311,7 +312,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
           ? html`<p>${this.t('queued')}</p>
               <p class="muted">${this.t('pending', { count: this.#pending })}</p>
               <div><button class="button secondary" type="button" @click=${() => void this.api?.queue.flush()}>${this.t('sendNow')}</button></div>`
-          : html`<p>${this.t('flushed')}</p>`}
+          : html`<p>${this.t('flushed')}</p>${this.#receiptId ? html`<p class="muted">${this.t('receipt', { id: this.#receiptId })}</p>` : nothing}`}
     </div>`;
   }
 
@@ -382,11 +383,10 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     try {
       const result = await api.surveys.submit(input, { idempotencyKey: this.#key, locale: this.locale });
       if (result.status === 'sent') {
-        this.#receiptId = result.receipt.id;
         this.#phase = 'sent';
-        this.emit<SurveySubmittedEventDetail>('dvc-survey-submitted', { ...about, receiptId: result.receipt.id });
+        this.#stored(about, result.receipt.id);
       } else {
-        this.#watchQueue(api);
+        this.#watchQueue(api, about);
         this.#phase = 'queued';
         this.emit<SurveyQueuedEventDetail>('dvc-survey-queued', about);
       }
@@ -419,19 +419,28 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     }
   }
 
-  #watchQueue(api: DvcClient): void {
+  /** The server stored this response: keep its receipt and tell the page (the answers never leave the element). */
+  #stored(about: SurveyQueuedEventDetail, receiptId: string): void {
+    this.#receiptId = receiptId;
+    this.emit<SurveySubmittedEventDetail>('dvc-survey-submitted', { ...about, receiptId });
+  }
+
+  #watchQueue(api: DvcClient, about: SurveyQueuedEventDetail): void {
     this.#unsubscribe?.();
     this.#pending = api.queue.pending();
-    this.#unsubscribe = api.queue.subscribe((pending, refused) => {
-      // Sent later, the server refused this response for good (say, the form changed meanwhile): never "sent".
-      // The answers are still here; the citizen sees why and may send them again.
-      if (refused === this.#key) {
-        this.#unsubscribe?.();
-        this.#unsubscribe = undefined;
-        this.#phase = 'ready';
-        this.#sendProblem = 'invalid';
-        void this.#focusAfterUpdate('#send-problem');
-        return;
+    this.#unsubscribe = api.queue.subscribe((pending, settled) => {
+      if (settled?.key === this.#key) {
+        if (settled.receipt) this.#stored(about, settled.receipt.id);
+        else {
+          // Sent later, the server refused it for good (say, the form changed meanwhile): never "sent". The answers
+          // are still here; the citizen sees why and may send them again.
+          this.#unsubscribe?.();
+          this.#unsubscribe = undefined;
+          this.#phase = 'ready';
+          this.#sendProblem = 'invalid';
+          void this.#focusAfterUpdate('#send-problem');
+          return;
+        }
       }
       const drained = this.#pending > 0 && pending === 0;
       this.#pending = pending;
