@@ -11,23 +11,47 @@ interface SearchArgs {
   detailHref: string;
   lang: string;
   network: NonNullable<StoryClientOptions['network']>;
+  matchPositions: boolean;
 }
 
 const search = (canvas: HTMLElement) => canvas.querySelector('dvc-service-search') as DvcServiceSearch;
 
+const answered = (canvas: HTMLElement) => waitFor(search(canvas), '.results[aria-busy="false"]');
+
+/** Types into the search box as a citizen would (one input event for the whole text). */
+async function type(canvas: HTMLElement, text: string): Promise<DvcServiceSearch> {
+  const el = search(canvas);
+  const input = await waitFor(el, '#q') as HTMLInputElement;
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+  return el;
+}
+
+/** Waits for the first page of results, then presses "Xem thêm". */
+async function loadMore(canvas: HTMLElement): Promise<DvcServiceSearch> {
+  await answered(canvas);
+  const el = search(canvas);
+  (await waitFor(el, '[part="load-more"]')).click();
+  return el;
+}
+
 const meta: Meta<SearchArgs> = {
   title: 'Elements/Service search',
   component: 'dvc-service-search',
-  args: { query: '', level: '', field: '', detailHref: '', lang: '', network: 'live' },
+  args: { query: '', level: '', field: '', detailHref: '', lang: '', network: 'live', matchPositions: true },
   argTypes: {
     level: { control: 'select', options: ['', 'xa', 'tinh', 'bo', 'khac'] },
     lang: { control: 'select', options: ['', 'vi', 'en'] },
-    network: { control: 'select', options: ['live', 'loading', 'offline', 'server-error', 'rate-limited'] },
+    network: {
+      control: 'select',
+      options: ['live', 'loading', 'offline', 'server-error', 'rate-limited', 'loading-more', 'offline-more', 'server-error-more'],
+    },
   },
-  render: ({ query, level, field, detailHref, lang, network }) => html`<dvc-service-search query=${query}
+  render: ({ query, level, field, detailHref, lang, network, matchPositions }) => html`<dvc-service-search query=${query}
       level=${level || nothing} field=${field || nothing} detail-href=${detailHref || nothing} lang=${lang || nothing}
       submit-href="https://dichvucong.gov.vn/p/home/dvc-dich-vu-cong-truc-tuyen.html?ma_thu_tuc={code}"
-      .client=${storyClient({ network })}>
+      .client=${storyClient({ network, matchPositions })}>
     <a href="https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html">Tra cứu thủ tục hành chính trên Cổng Dịch vụ công quốc gia</a>
   </dvc-service-search>`,
 };
@@ -37,6 +61,15 @@ type Story = StoryObj<SearchArgs>;
 const describe = (story: string) => ({ docs: { description: { story } } });
 
 export const Initial: Story = { parameters: describe('Nothing typed yet: the label, the hint and the filters.') };
+
+export const TooShort: Story = {
+  parameters: describe('One letter typed: the hint asks for at least two characters, and nothing is searched yet.'),
+  play: async ({ canvasElement }) => {
+    const el = await type(canvasElement, 'k');
+    if (!(await waitFor(el, '#hint')).textContent!.includes('2')) throw new Error('story: no "too short" hint');
+    if (el.shadowRoot!.querySelector('.outcome')!.childElementCount) throw new Error('story: one letter searched');
+  },
+};
 
 export const Results: Story = {
   args: { query: 'dang ky khai sinh' },
@@ -77,6 +110,43 @@ export const RateLimited: Story = {
   args: { query: 'khai sinh', network: 'rate-limited' },
   parameters: describe('429 with Retry-After: the wait is stated and retry unlocks after it.'),
   play: async ({ canvasElement }) => { await waitFor(search(canvasElement), '[role="alert"]'); },
+};
+
+export const EmptyWithFilter: Story = {
+  parameters: describe('No match under the level the citizen chose: the tips and a button that clears the filters.'),
+  play: async ({ canvasElement }) => {
+    const el = search(canvasElement);
+    const level = await waitFor(el, '#level') as HTMLSelectElement;
+    level.value = 'bo';
+    level.dispatchEvent(new Event('change'));
+    await answered(canvasElement);
+    await type(canvasElement, 'khai sinh');
+    await waitFor(el, '.empty button');
+  },
+};
+
+export const MoreLoaded: Story = {
+  args: { query: 'dang ky' },
+  parameters: describe('"Xem thêm kết quả" pressed: the next ten results follow the first, focus on the first new one.'),
+  play: async ({ canvasElement }) => { await waitFor(await loadMore(canvasElement), '.result:nth-child(11)'); },
+};
+
+export const LoadingMore: Story = {
+  args: { query: 'dang ky', network: 'loading-more' },
+  parameters: describe('The next page is on its way: the results stay, the button is busy and disabled.'),
+  play: async ({ canvasElement }) => { await waitFor(await loadMore(canvasElement), '[part="load-more"][disabled]'); },
+};
+
+export const LoadMoreFailed: Story = {
+  args: { query: 'dang ky', network: 'server-error-more' },
+  parameters: describe('The next page failed: the first results stay, an alert with a retry takes the button\'s place.'),
+  play: async ({ canvasElement }) => { await waitFor(await loadMore(canvasElement), '.more-failure [role="alert"]'); },
+};
+
+export const NoMatchPositions: Story = {
+  args: { query: 'dang ky khai sinh', matchPositions: false },
+  parameters: describe('A gateway that sends no match positions: the names are highlighted in the browser, from the query.'),
+  play: async ({ canvasElement }) => { await waitFor(search(canvasElement), '.results[aria-busy="false"] mark'); },
 };
 
 export const CommunePreset: Story = {

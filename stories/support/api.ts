@@ -13,17 +13,29 @@ type Fault =
   | 'server-error' // 500 problem from a broken gateway
   | 'rate-limited'; // 429 with Retry-After
 
-/** How the simulated network behaves for one story: a fault for every request, or (`-posts`) for posts only. */
+/**
+ * How the simulated network behaves for one story: a fault for every request, for posts only (`-posts`), or only
+ * for the requests after a search's first page (`-more`).
+ */
 export type StoryNetwork =
   | 'live' // answered by the in-browser app after `latencyMs`
   | 'loading' // never answers: the loading state stays on screen
   | Fault
-  | `${Fault}-posts`; // reads are answered, posts fail (e.g. a survey saved on the device, or not sent)
+  | `${Fault}-posts` // reads are answered, posts fail (e.g. a survey saved on the device, or not sent)
+  | `${Fault | 'loading'}-more`; // a search's first page is answered, "load more" (page 2 on) fails or never answers
 
 export interface StoryClientOptions {
   network?: StoryNetwork;
   latencyMs?: number;
-  retryAfterSeconds?: number;
+  /** The 429's Retry-After; null sends none (the wait is then not known). */
+  retryAfterSeconds?: number | null;
+  /** false: search answers carry no match positions, as from a gateway that does not compute them. */
+  matchPositions?: boolean;
+  /**
+   * The API asks a captcha before each dossier lookup (the reference server's `captcha` option); the value is what
+   * the page's captcha widget hands the SDK: STORY_CAPTCHA_TOKEN (solved) or null (not solved).
+   */
+  captcha?: string | null;
 }
 
 const API_ORIGIN = 'https://api.dvc.example';
@@ -34,7 +46,15 @@ const catalogue = createCatalogue(parseCatalogJson(catalogJson));
 const store = createMemoryStore();
 const ready = seedDemoDossiers(store, ANCHOR, (code) => catalogue.get(code)?.name);
 const loadedAt = Date.now();
-const app = createApp({ catalogue, store, clock: () => new Date(ANCHOR.getTime() + (Date.now() - loadedAt)), corsOrigins: ['*'] });
+const clock = () => new Date(ANCHOR.getTime() + (Date.now() - loadedAt));
+const app = createApp({ catalogue, store, clock, corsOrigins: ['*'] });
+
+/** The token the stories' stand-in captcha widget hands over once "solved"; a real verifier asks its provider. */
+export const STORY_CAPTCHA_TOKEN = 'story-captcha-solved';
+/** The same API configured to require a captcha for lookups, as a province that turns it on would. */
+const captchaApp = createApp({
+  catalogue, store, clock, corsOrigins: ['*'], captcha: async (token) => token === STORY_CAPTCHA_TOKEN,
+});
 
 /** The demo dossiers the in-browser API holds (codes with their fake ID numbers), for tracker stories. */
 export const storyDossiers = demoDossiers(ANCHOR, (code) => catalogue.get(code)?.name);
@@ -44,6 +64,25 @@ function problem(status: number, slug: string, title: string, headers: Record<st
     status,
     headers: { 'Content-Type': 'application/problem+json', ...headers },
   });
+}
+
+/** The search answer without match positions, as a gateway that does not compute them would send it. */
+async function withoutMatchPositions(response: Response): Promise<Response> {
+  const body = await response.json() as { items: { matches: unknown[] }[] };
+  for (const item of body.items) item.matches = [];
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(JSON.stringify(body), { status: response.status, headers });
+}
+
+/** Which fault, if any, `network` applies to `request`. */
+function faultFor(network: StoryNetwork, request: Request): string {
+  if (network.endsWith('-posts')) return request.method === 'POST' ? network.slice(0, -6) : 'live';
+  if (network.endsWith('-more')) {
+    const page = Number(new URL(request.url).searchParams.get('page') ?? 1);
+    return page > 1 ? network.slice(0, -5) : 'live';
+  }
+  return network;
 }
 
 function memoryStorage(): QueueStorage {
@@ -57,22 +96,27 @@ function memoryStorage(): QueueStorage {
 
 /** A client for one story, served by the in-browser reference API under the given network conditions. */
 export function storyClient(options: StoryClientOptions = {}): DvcClient {
-  const { network = 'live', latencyMs = 120, retryAfterSeconds = 30 } = options;
+  const { network = 'live', latencyMs = 120, retryAfterSeconds = 30, matchPositions = true, captcha } = options;
   const storyFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    if (network === 'loading') return new Promise<Response>(() => undefined);
-    const fault = network.endsWith('-posts') ? (request.method === 'POST' ? network.slice(0, -6) : 'live') : network;
+    const fault = faultFor(network, request);
+    if (fault === 'loading') return new Promise<Response>(() => undefined);
     if (fault === 'offline') throw new TypeError('Failed to fetch');
     await new Promise((resolve) => setTimeout(resolve, latencyMs));
     request.signal.throwIfAborted();
     if (fault === 'server-error') return problem(500, 'internal', 'Internal Server Error');
     if (fault === 'rate-limited') {
-      return problem(429, 'rate-limited', 'Too Many Requests', { 'Retry-After': String(retryAfterSeconds) });
+      return problem(429, 'rate-limited', 'Too Many Requests', retryAfterSeconds === null ? {} : { 'Retry-After': String(retryAfterSeconds) });
     }
     await ready;
-    return app.fetch(request);
+    const response = await (captcha === undefined ? app : captchaApp).fetch(request);
+    const isSearch = request.method === 'GET' && new URL(request.url).pathname === '/v1/procedures';
+    return !matchPositions && isSearch && response.ok ? withoutMatchPositions(response) : response;
   };
-  return createClient({ baseUrl: API_ORIGIN, fetch: storyFetch, cache: false, retry: 0, queue: { storage: memoryStorage() } });
+  return createClient({
+    baseUrl: API_ORIGIN, fetch: storyFetch, cache: false, retry: 0, queue: { storage: memoryStorage() },
+    ...(captcha === undefined ? {} : { captcha: () => captcha }),
+  });
 }
 
 /** What a citizen gets by looking `dossier` up (code and ID number): the proof its survey needs, '' when it has none. */
