@@ -2,12 +2,15 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { DemoDossier } from '@dvc-kit/reference-api';
 import type { DvcDossierTracker } from '../packages/elements/src/dossier-tracker/dvc-dossier-tracker.ts';
-import { storyClient, storyDossiers, type StoryClientOptions } from './support/api.ts';
+import { STORY_CAPTCHA_TOKEN, storyClient, storyDossiers, type StoryClientOptions } from './support/api.ts';
 import { waitFor } from './support/wait.ts';
 
 interface TrackerArgs {
   code: string;
   network: NonNullable<StoryClientOptions['network']>;
+  retryAfterSeconds: number | null;
+  /** undefined: the API asks no captcha; otherwise what the page's captcha widget hands over (null: not solved). */
+  captcha: string | null | undefined;
 }
 
 function tracker(canvas: HTMLElement): DvcDossierTracker {
@@ -46,22 +49,29 @@ function result(predicate: (d: DemoDossier) => boolean, description: string): St
 const meta: Meta<TrackerArgs> = {
   title: 'Elements/Dossier tracker',
   component: 'dvc-dossier-tracker',
-  args: { code: '', network: 'live' },
+  args: { code: '', network: 'live', retryAfterSeconds: 30, captcha: undefined },
   argTypes: {
     network: { control: 'select', options: ['live', 'loading', 'offline', 'server-error', 'rate-limited'] },
   },
-  render: ({ code, network }) => html`<dvc-dossier-tracker code=${code} .client=${storyClient({ network })}>
+  render: ({ code, network, retryAfterSeconds, captcha }) => html`<dvc-dossier-tracker code=${code}
+      .client=${storyClient({ network, retryAfterSeconds, captcha })}>
     <a href="https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html">Tra cứu hồ sơ trên Cổng Dịch vụ công quốc gia</a>
   </dvc-dossier-tracker>`,
 };
 export default meta;
 type Story = StoryObj<TrackerArgs>;
 
-export const Form: Story = {};
+const describe = (story: string) => ({ docs: { description: { story } } });
 
-export const PrefilledCode: Story = { args: { code: '000.00.06.H56-231027-0361' } };
+export const Form: Story = { parameters: describe('Nothing typed yet: the code and ID number fields with their hints.') };
+
+export const PrefilledCode: Story = {
+  args: { code: '000.00.06.H56-231027-0361' },
+  parameters: describe('`code` preset (e.g. from a receipt\'s QR link): only the ID number is left to type.'),
+};
 
 export const ValidationErrors: Story = {
+  parameters: describe('A malformed code and no ID number: an error summary above the form, each field marked.'),
   play: async ({ canvasElement }) => {
     await waitFor(await lookUp(canvasElement, 'abc', ''), '#error-summary');
   },
@@ -69,6 +79,7 @@ export const ValidationErrors: Story = {
 
 export const Loading: Story = {
   args: { network: 'loading' },
+  parameters: describe('Waiting for the API: the button is busy.'),
   play: async ({ canvasElement }) => {
     const d = dossier((x) => x.status === 4);
     await lookUp(canvasElement, d.code, d.idNumber);
@@ -76,6 +87,7 @@ export const Loading: Story = {
 };
 
 export const NotFound: Story = {
+  parameters: describe('The code and ID number do not match a dossier: one message that does not tell which was wrong.'),
   play: async ({ canvasElement }) => {
     const d = dossier((x) => x.status === 4);
     await waitFor(await lookUp(canvasElement, d.code, '001099000001'), '#problem');
@@ -84,6 +96,7 @@ export const NotFound: Story = {
 
 export const RateLimited: Story = {
   args: { network: 'rate-limited' },
+  parameters: describe('429 with Retry-After: the wait in seconds is stated.'),
   play: async ({ canvasElement }) => {
     const d = dossier((x) => x.status === 4);
     await waitFor(await lookUp(canvasElement, d.code, d.idNumber), '#problem');
@@ -92,6 +105,7 @@ export const RateLimited: Story = {
 
 export const Offline: Story = {
   args: { network: 'offline' },
+  parameters: describe('The request never got an answer: a network message with a retry button.'),
   play: async ({ canvasElement }) => {
     const d = dossier((x) => x.status === 4);
     await waitFor(await lookUp(canvasElement, d.code, d.idNumber), '#problem');
@@ -100,10 +114,46 @@ export const Offline: Story = {
 
 export const ServerError: Story = {
   args: { network: 'server-error' },
+  parameters: describe('The API failed: an alert with a retry button.'),
   play: async ({ canvasElement }) => {
     const d = dossier((x) => x.status === 4);
     await waitFor(await lookUp(canvasElement, d.code, d.idNumber), '#problem');
   },
+};
+
+export const RateLimitedNoWait: Story = {
+  args: { network: 'rate-limited', retryAfterSeconds: null },
+  parameters: describe('429 without Retry-After: "thử lại sau ít phút" instead of a number of seconds; the button waits a minute.'),
+  play: async ({ canvasElement }) => {
+    const d = dossier((x) => x.status === 4);
+    await waitFor(await lookUp(canvasElement, d.code, d.idNumber), '#problem');
+  },
+};
+
+export const RateLimitedWaitOver: Story = {
+  args: { network: 'rate-limited', retryAfterSeconds: 2 },
+  parameters: describe('After the stated wait: the button says "Tra cứu" again and "Bạn có thể tra cứu lại" is announced.'),
+  play: async ({ canvasElement }) => {
+    const d = dossier((x) => x.status === 4);
+    const el = await lookUp(canvasElement, d.code, d.idNumber);
+    await waitFor(el, '#problem');
+    await waitFor(el, 'button[type=submit][disabled]');
+    await waitFor(el, 'button[type=submit]:not([disabled])');
+  },
+};
+
+export const CaptchaRequired: Story = {
+  args: { captcha: null },
+  parameters: describe('The province requires a captcha and the page\'s captcha was not solved: the API refuses, the citizen is asked to verify and try again.'),
+  play: async ({ canvasElement }) => {
+    const d = dossier((x) => x.status === 4);
+    await waitFor(await lookUp(canvasElement, d.code, d.idNumber), '#problem[data-problem="captcha"]');
+  },
+};
+
+export const CaptchaSolved: Story = {
+  ...result((d) => d.status === 4, 'The same province with the captcha solved: the token travels with the lookup and the dossier shows.'),
+  args: { captcha: STORY_CAPTCHA_TOKEN },
 };
 
 export const Status1NewlyRegistered = result((d) => d.status === 1, 'Mới đăng ký: submitted online, not yet received.');
@@ -128,6 +178,7 @@ export const SupplementWithNewAppointment = result(
 );
 
 export const SurveyOpened: Story = {
+  parameters: describe('A returned dossier\'s invitation opened: the satisfaction survey for it, inline.'),
   play: async ({ canvasElement }) => {
     const d = dossier((x) => x.status === 10);
     const el = await lookUp(canvasElement, d.code, d.idNumber);
