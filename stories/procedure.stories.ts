@@ -56,6 +56,11 @@ export const Offline: Story = { args: { network: 'offline' }, parameters: descri
 
 export const RateLimited: Story = { args: { network: 'rate-limited' }, parameters: describe('429 with Retry-After.') };
 
+export const WithoutSubmitLink: Story = {
+  args: { submitHref: '' },
+  parameters: describe('No `submit-href`: the procedure without the "submit online" button, for sites that only inform.'),
+};
+
 export const HeadingLevel3: Story = { args: { headingLevel: 3 }, parameters: describe('`heading-level="3"` for a page that already has an h2 above.') };
 
 export const English: Story = { args: { lang: 'en' }, parameters: describe('Labels in English; catalogue text stays as published.') };
