@@ -45,7 +45,8 @@ const meta: Meta<SearchArgs> = {
     lang: { control: 'select', options: ['', 'vi', 'en'] },
     network: {
       control: 'select',
-      options: ['live', 'loading', 'offline', 'server-error', 'rate-limited', 'loading-more', 'offline-more', 'server-error-more'],
+      options: ['live', 'loading', 'offline', 'server-error', 'rate-limited', 'loading-more', 'offline-more', 'server-error-more',
+        'loading-refine', 'server-error-refine'],
     },
   },
   render: ({ query, level, field, detailHref, lang, network, matchPositions }) => html`<dvc-service-search query=${query}

@@ -15,14 +15,15 @@ type Fault =
 
 /**
  * How the simulated network behaves for one story: a fault for every request, for posts only (`-posts`), or only
- * for the requests after a search's first page (`-more`).
+ * for the requests after a search's first page (`-more`), or for every search after the first (`-refine`).
  */
 export type StoryNetwork =
   | 'live' // answered by the in-browser app after `latencyMs`
   | 'loading' // never answers: the loading state stays on screen
   | Fault
   | `${Fault}-posts` // reads are answered, posts fail (e.g. a survey saved on the device, or not sent)
-  | `${Fault | 'loading'}-more`; // a search's first page is answered, "load more" (page 2 on) fails or never answers
+  | `${Fault | 'loading'}-more` // a search's first page is answered, "load more" (page 2 on) fails or never answers
+  | `${Fault | 'loading'}-refine`; // the first search is answered, the next ones (other words, a filter) fail or hang
 
 export interface StoryClientOptions {
   network?: StoryNetwork;
@@ -75,13 +76,16 @@ async function withoutMatchPositions(response: Response): Promise<Response> {
   return new Response(JSON.stringify(body), { status: response.status, headers });
 }
 
-/** Which fault, if any, `network` applies to `request`. */
-function faultFor(network: StoryNetwork, request: Request): string {
+const isSearch = (request: Request) => request.method === 'GET' && new URL(request.url).pathname === '/v1/procedures';
+
+/** Which fault, if any, `network` applies to `request`; `searches` counts the searches asked before it. */
+function faultFor(network: StoryNetwork, request: Request, searches: number): string {
   if (network.endsWith('-posts')) return request.method === 'POST' ? network.slice(0, -6) : 'live';
   if (network.endsWith('-more')) {
     const page = Number(new URL(request.url).searchParams.get('page') ?? 1);
     return page > 1 ? network.slice(0, -5) : 'live';
   }
+  if (network.endsWith('-refine')) return isSearch(request) && searches > 0 ? network.slice(0, -7) : 'live';
   return network;
 }
 
@@ -97,9 +101,11 @@ function memoryStorage(): QueueStorage {
 /** A client for one story, served by the in-browser reference API under the given network conditions. */
 export function storyClient(options: StoryClientOptions = {}): DvcClient {
   const { network = 'live', latencyMs = 120, retryAfterSeconds = 30, matchPositions = true, captcha } = options;
+  let searches = 0;
   const storyFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    const fault = faultFor(network, request);
+    const fault = faultFor(network, request, searches);
+    if (isSearch(request)) searches++;
     if (fault === 'loading') return new Promise<Response>(() => undefined);
     if (fault === 'offline') throw new TypeError('Failed to fetch');
     await new Promise((resolve) => setTimeout(resolve, latencyMs));
@@ -110,8 +116,7 @@ export function storyClient(options: StoryClientOptions = {}): DvcClient {
     }
     await ready;
     const response = await (captcha === undefined ? app : captchaApp).fetch(request);
-    const isSearch = request.method === 'GET' && new URL(request.url).pathname === '/v1/procedures';
-    return !matchPositions && isSearch && response.ok ? withoutMatchPositions(response) : response;
+    return !matchPositions && isSearch(request) && response.ok ? withoutMatchPositions(response) : response;
   };
   return createClient({
     baseUrl: API_ORIGIN, fetch: storyFetch, cache: false, retry: 0, queue: { storage: memoryStorage() },
