@@ -144,6 +144,15 @@ export const LoadMoreFailed: Story = {
   play: async ({ canvasElement }) => { await waitFor(await loadMore(canvasElement), '.more-failure [role="alert"]'); },
 };
 
+export const Refining: Story = {
+  args: { query: 'khai sinh', network: 'loading-refine' },
+  parameters: describe('A new search runs while the previous results stay, readable, marked busy under a bar.'),
+  play: async ({ canvasElement }) => {
+    await answered(canvasElement);
+    await waitFor(await type(canvasElement, 'khai sinh cho con'), '.results[aria-busy="true"]');
+  },
+};
+
 export const NoMatchPositions: Story = {
   args: { query: 'dang ky khai sinh', matchPositions: false },
   parameters: describe('A gateway that sends no match positions: the names are highlighted in the browser, from the query.'),

@@ -8,7 +8,8 @@ import { badgeStyles } from '../catalog-detail/badge.ts';
 export const resultStyles = css`
   ${badgeStyles}
   .results { list-style: none; padding: 0; display: grid; gap: 0.75em; }
-  .stale { opacity: 0.6; }
+  /* The previous query's results while a new search runs: a bar above them, not dimmed text (it would fail contrast). */
+  .stale { box-shadow: 0 -3px 0 var(--_primary); }
   .result {
     display: grid; gap: 0.35em; padding: 0.85em var(--_space);
     background: var(--_surface); border: 1px solid var(--_border); border-inline-start: 4px solid var(--_accent);

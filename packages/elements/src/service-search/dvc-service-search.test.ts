@@ -256,6 +256,29 @@ describe('<dvc-service-search>', () => {
     await expectAccessible(el);
   });
 
+  it('keeps the previous results readable while a new search runs (busy, full contrast), then replaces them', async () => {
+    let hold = false;
+    let release: () => void = () => {};
+    const client = testClient({
+      cache: false,
+      fetch: hookedFetch(async (_url, real) => {
+        if (hold) await new Promise<void>((resolve) => { release = resolve; });
+        return real();
+      }),
+    });
+    const el = await make(client);
+    await searchFor(el, 'khai sinh');
+    hold = true;
+    type(el, 'ket hon');
+    const list = await until(() => $(el, '.results[aria-busy="true"]'), 'the previous results, marked busy');
+    expect(textOf($(el, '.count'))).to.equal('Đang tìm…');
+    expect(getComputedStyle(list).opacity, 'not dimmed: dimmed text would fail contrast').to.equal('1');
+    await expectAccessible(el);
+    release();
+    await until(() => codes(el)[0] === '1.000894', 'the new results');
+    expect($(el, '.results')!.getAttribute('aria-busy')).to.equal('false');
+  });
+
   it('shows an error with a retry button that works', async () => {
     let fail = true;
     // A 500 cannot be provoked on the reference server; the failure is injected, the retry hits the real server.
