@@ -123,7 +123,7 @@ export const ServerError: Story = {
 
 export const RateLimitedNoWait: Story = {
   args: { network: 'rate-limited', retryAfterSeconds: null },
-  parameters: describe('429 without Retry-After: "thử lại sau ít phút" instead of a number of seconds; the button waits a minute.'),
+  parameters: describe('429 without Retry-After: the tracker waits a minute of its own; the message and the button say 60 seconds.'),
   play: async ({ canvasElement }) => {
     const d = dossier((x) => x.status === 4);
     await waitFor(await lookUp(canvasElement, d.code, d.idNumber), '#problem');

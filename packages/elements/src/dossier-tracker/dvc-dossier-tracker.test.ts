@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type DvcClient } from '@dvc-kit/sdk';
 import { createApp, createCatalogue, createMemoryStore, demoDossiers, seedDemoDossiers, type DemoDossier } from '@dvc-kit/reference-api';
-import { expectAccessible, q, shadow, testClient, textOf, until } from '../../test/support.ts';
+import { apiUrl, expectAccessible, q, shadow, testClient, textOf, until } from '../../test/support.ts';
 import { cuttableClient, deepActiveElement, pickDossier, recordConsole, recordEvents, storedResponses } from '../../test/tracker-support.ts';
 import './define.ts';
 import type { DvcDossierTracker } from './dvc-dossier-tracker.ts';
@@ -251,6 +251,28 @@ describe('<dvc-dossier-tracker>', () => {
     expect(first).to.be.greaterThan(60);
     await expectAccessible(el);
     await until(() => Number(/(\d+) giây/.exec(textOf(button))?.[1]) < first, 'the countdown to tick', 3000);
+  });
+
+  it('without a Retry-After (a gateway that sends none) waits a minute of its own, and says the same', async () => {
+    const code = `000.00.06.H56-200103-${String(Math.floor(Math.random() * 9000) + 1000)}`;
+    for (let i = 0; i < 10; i++) await client.dossiers.lookup({ code, idNumber: '001099000001' }).catch(() => undefined);
+    // Our server always says how long to wait; a gateway may not. The only change: that is taken off its 429.
+    const silent = createClient({
+      baseUrl: apiUrl(),
+      fetch: async (input, init) => {
+        const res = await fetch(input, init);
+        if (res.status !== 429) return res;
+        const { retryAfter: _, ...problem } = await res.json() as { retryAfter?: number };
+        return new Response(JSON.stringify(problem), { status: 429, headers: { 'content-type': 'application/problem+json' } });
+      },
+    });
+    const el = await tracker(silent);
+    const problem = await lookUp(el, code, '001099000001');
+    await el.updateComplete;
+    expect(problem.dataset.problem).to.equal('rate-limited');
+    expect(textOf(problem)).to.contain('Vui lòng thử lại sau 60 giây.');
+    expect(textOf(q(el, 'button[type=submit]'))).to.match(/(59|60) giây/);
+    await expectAccessible(el);
   });
 
   it('accepts a code typed in lower case with surrounding spaces', async () => {

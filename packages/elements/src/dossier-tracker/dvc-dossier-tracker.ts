@@ -127,7 +127,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
   #busy = false;
   #problem: Problem | undefined;
   /** Seconds the server asked us to wait, as first announced (the button counts down separately). */
-  #problemSeconds: number | null = null;
+  #problemSeconds = 0;
   #waitSeconds = 0;
   #dossier: Dossier | undefined;
   /** Loaded by the first lookup; set before any dossier is. */
@@ -227,10 +227,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     const problem = this.#problem;
     if (!problem) return nothing;
     const [title, body] = PROBLEM_TEXT[problem];
-    const message = problem === 'rate-limited' && this.#problemSeconds === null
-      ? this.t('rateLimitedLater')
-      : this.t(body, { seconds: this.#problemSeconds ?? 0 });
-    return alertView(problem === 'rate-limited' ? 'warning' : 'danger', this.t(title), message, RETRYABLE.has(problem)
+    return alertView(problem === 'rate-limited' ? 'warning' : 'danger', this.t(title), this.t(body, { seconds: this.#problemSeconds }), RETRYABLE.has(problem)
       ? html`<div><button class="button secondary" type="button" @click=${() => this.#find<HTMLFormElement>('form')?.requestSubmit()}>${this.t('retry')}</button></div>`
       : nothing, 'problem', problem);
   }
@@ -315,8 +312,9 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       // Once a dossier is found, what failed is the result's code not arriving.
       this.#problem = found ? unreachable() : problemOf(error);
       if (isDvcError(error) && this.#problem === 'rate-limited') {
-        this.#problemSeconds = error.retryAfter;
-        this.#startCountdown(error.retryAfter ?? 60);
+        // Without a Retry-After the tracker waits a minute of its own, and says so: the message and the button agree.
+        this.#problemSeconds = error.retryAfter ?? 60;
+        this.#startCountdown(this.#problemSeconds);
       }
       focus = '#problem';
     } finally {

@@ -22,7 +22,6 @@ export const en: TrackerStrings = {
   notFound: 'No dossier matches this dossier code and ID number. Please check both.',
   rateLimitedTitle: 'Lookups are paused for now',
   rateLimited: 'There have been too many lookups. Please try again in {seconds} seconds.',
-  rateLimitedLater: 'There have been too many lookups. Please try again in a few minutes.',
   readyAgain: 'You can look up again.',
   networkTitle: 'Cannot connect',
   network: 'Could not reach the lookup service. Check your connection and try again.',

@@ -21,7 +21,6 @@ const vi = {
   notFound: 'Không có hồ sơ nào khớp với mã hồ sơ và số định danh đã nhập. Vui lòng kiểm tra lại cả hai thông tin.',
   rateLimitedTitle: 'Tạm thời chưa tra cứu được',
   rateLimited: 'Có quá nhiều lượt tra cứu. Vui lòng thử lại sau {seconds} giây.',
-  rateLimitedLater: 'Có quá nhiều lượt tra cứu. Vui lòng thử lại sau ít phút.',
   readyAgain: 'Bạn có thể tra cứu lại.',
   networkTitle: 'Không kết nối được',
   network: 'Không kết nối được đến hệ thống tra cứu. Kiểm tra kết nối mạng rồi thử lại.',
