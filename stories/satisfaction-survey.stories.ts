@@ -90,32 +90,21 @@ export const CharacterCounterOverLimit: Story = {
   },
 };
 
-export const Sent: Story = {
-  play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    await answer(el);
-    submit(el);
-    await waitFor(el, '[part=outcome]');
-  },
+/** A play function: answers the form and sends it, as a citizen would, then waits for what `shows` finds. */
+const send = (shows: string) => async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const el = await loaded(canvasElement);
+  await answer(el);
+  submit(el);
+  await waitFor(el, shows);
 };
+const sendAndFail = send('#send-problem');
+
+export const Sent: Story = { play: send('[part=outcome]') };
 
 export const SavedOffline: Story = {
   args: { network: 'offline-posts' },
   parameters: { docs: { description: { story: 'The network drops when sending: the response waits on this device.' } } },
-  play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    await answer(el);
-    submit(el);
-    await waitFor(el, '[part=outcome]');
-  },
-};
-
-/** Answers the form and sends it, as a citizen would, then waits for the message about the send. */
-const sendAndFail = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-  const el = await loaded(canvasElement);
-  await answer(el);
-  submit(el);
-  await waitFor(el, '#send-problem');
+  play: send('[part=outcome]'),
 };
 
 export const SendRateLimited: Story = {
