@@ -83,6 +83,20 @@ describe('<dvc-satisfaction-survey>', () => {
     await until(() => shadow(el).querySelector('form'), 'the form', 10000);
   });
 
+  it('answers a general form without a dossier when the page names one without its proof', async () => {
+    // A page may name a dossier it has no lookup token for: the general survey still works, about no dossier.
+    const el = await fixture<DvcSatisfactionSurvey>(html`<dvc-satisfaction-survey .client=${client} form="general"
+      dossier-code="000.00.06.H56-231027-0361"></dvc-satisfaction-survey>`);
+    await until(() => shadow(el).querySelector('form'), 'the form', 10000);
+    expect(shadow(el).querySelector('.dossier'), 'no dossier shown').to.equal(null);
+    const comment = marker();
+    await answerAll(el, comment);
+    submit(el);
+    expect((await outcome(el)).dataset.outcome).to.equal('sent');
+    const stored = (await storedResponses()).filter((r) => r.answers.comment === comment);
+    expect(stored.map((r) => r.dossierCode)).to.deep.equal([null]);
+  });
+
   it('shows that it is sending, and passes axe while sending', async () => {
     const net = cuttableClient({ queue: false });
     const el = await survey(net.client, { form: 'general' });

@@ -228,13 +228,13 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
 
   #renderForm(form: SurveyForm): TemplateResult {
     // Without the lookup's proof the server would refuse the answers: say so before the citizen gives any.
-    if (form.needsDossier && !(this.dossierCode && this.dossierToken)) {
+    if (form.needsDossier && !this.#dossier()) {
       return html`${this.#renderTitle(form.title)}${alertView('warning', this.t('needsDossierTitle'), this.t('needsDossier'))}`;
     }
     const anyRequired = form.questions.some((q) => q.required);
     return html`${this.#renderTitle(form.title)}
       ${form.description ? html`<p class="muted">${form.description}</p>` : nothing}
-      ${this.dossierCode ? html`<p class="dossier">${this.t('dossier', { code: this.dossierCode })}</p>` : nothing}
+      ${this.#dossier() ? html`<p class="dossier">${this.t('dossier', { code: this.#dossier() })}</p>` : nothing}
       ${anyRequired ? html`<p class="hint">${this.t('requiredNote')}</p>` : nothing}
       ${this.#sendProblem
         ? alertView('danger', this.t('sendErrorTitle'), this.t(SEND_TEXT[this.#sendProblem], { seconds: this.#retryAfter ?? 60 }), nothing, 'send-problem', this.#sendProblem)
@@ -301,8 +301,17 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     </div>`;
   }
 
+  /**
+   * The dossier the answers are about: only one named together with its lookup's proof (the API would refuse the
+   * answers otherwise; a form that needs a dossier asks for the lookup first, any other form goes without one).
+   */
+  #dossier(): string {
+    return this.dossierToken ? this.dossierCode : '';
+  }
+
   #renderOutcome(): TemplateResult {
-    const waiting = this.#phase === 'queued' && this.#pending > 0;
+    // Once this response has its receipt it is no longer waiting, whatever else the queue still holds.
+    const waiting = this.#phase === 'queued' && this.#pending > 0 && !this.#receiptId;
     return html`<div class="outcome ${waiting ? 'waiting' : 'done'}" part="outcome" data-outcome=${waiting ? 'queued' : 'sent'}>
       <h2 class="title" id="outcome-title" tabindex="-1" aria-level=${levelAttr(this.headingLevel, 2)}
         >${icon(waiting ? PROGRESS : SUCCESS)}<span>${this.t(waiting ? 'queuedTitle' : 'sentTitle')}</span></h2>
@@ -371,7 +380,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   async #send(api: DvcClient, form: SurveyForm): Promise<void> {
     const input = {
       form: form.id,
-      ...(this.dossierCode && { dossierCode: this.dossierCode, dossierToken: this.dossierToken }),
+      ...(this.#dossier() && { dossierCode: this.#dossier(), dossierToken: this.dossierToken }),
       answers: cleanAnswers(form, this.#answers),
     };
     const fingerprint = JSON.stringify(input);
@@ -379,7 +388,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
       this.#key = newIdempotencyKey();
       this.#keyFor = fingerprint;
     }
-    const about = { form: form.id, ...(this.dossierCode && { dossierCode: this.dossierCode }) };
+    const about = { form: form.id, ...(this.#dossier() && { dossierCode: this.#dossier() }) };
     try {
       const result = await api.surveys.submit(input, { idempotencyKey: this.#key, locale: this.locale });
       if (result.status === 'sent') {
@@ -429,26 +438,23 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     this.#unsubscribe?.();
     this.#pending = api.queue.pending();
     this.#unsubscribe = api.queue.subscribe((pending, settled) => {
-      if (settled?.key === this.#key) {
-        if (settled.receipt) this.#stored(about, settled.receipt.id);
-        else {
-          // Sent later, the server refused it for good (say, the form changed meanwhile): never "sent". The answers
-          // are still here; the citizen sees why and may send them again.
-          this.#unsubscribe?.();
-          this.#unsubscribe = undefined;
-          this.#phase = 'ready';
-          this.#sendProblem = 'invalid';
-          void this.#focusAfterUpdate('#send-problem');
-          return;
-        }
-      }
-      const drained = this.#pending > 0 && pending === 0;
       this.#pending = pending;
-      if (drained) {
-        this.#announcement = this.t('flushed');
+      const ours = settled?.key === this.#key;
+      // Ours left (sent or refused), or the queue emptied (another tab or client sent it): nothing more to wait for.
+      if (ours || !pending) {
         this.#unsubscribe?.();
         this.#unsubscribe = undefined;
       }
+      if (ours && !settled!.receipt) {
+        // Sent later, the server refused it for good (say, the form changed meanwhile): never "sent". The answers
+        // are still here; the citizen sees why and may send them again.
+        this.#phase = 'ready';
+        this.#sendProblem = 'invalid';
+        void this.#focusAfterUpdate('#send-problem');
+        return;
+      }
+      if (ours) this.#stored(about, settled!.receipt!.id);
+      if (!this.#unsubscribe) this.#announcement = this.t('flushed');
       this.requestUpdate();
     });
   }
