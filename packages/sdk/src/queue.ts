@@ -5,8 +5,8 @@
  * request is in flight loses nothing: the next page load sends it again under the same key. An item
  * leaves the queue only after the server acknowledged it (2xx), or when the server refused it for good
  * (a 4xx other than 408/429: it would be refused again forever); such a drop is reported with
- * `console.warn` (status and problem type only, never the answers). Subscribers hear which response left and how:
- * with its receipt when sent, without one when refused.
+ * `console.warn` (status and problem type only, never the answers). Subscribers, in every tab, hear which response
+ * left and how: with its receipt when sent, without one when refused.
  * Sending is serialised across tabs and clients with a Web Lock, and the server's idempotency makes a
  * duplicate send harmless anyway: one submit is never stored twice.
  */
@@ -37,8 +37,8 @@ export interface OfflineQueue {
   /** Responses waiting to be sent. */
   pending(): number;
   /**
-   * Called with the pending count whenever it changes (also from another client or tab), and with the response this
-   * client sent or saw refused when that is why. Returns unsubscribe.
+   * Called with the pending count whenever it changes (also from another client or tab), and with the response that
+   * was sent or refused when that is why (also by another tab). Returns unsubscribe.
    */
   subscribe(listener: (pending: number, settled?: SettledResponse) => void): () => void;
   /** Send what is waiting, oldest first; stops at the first transient failure. Never rejects. */
@@ -94,7 +94,15 @@ export function createQueue(
     else storage.removeItem(name);
     notify(settled);
   };
-  const remove = (key: string, settled?: SettledResponse) => write(all().filter((i) => i.key != key), settled);
+  const outcome = name + ':settled';
+  const remove = (key: string, settled?: SettledResponse) => {
+    // Other tabs learn how it left (a storage event only says what changed): written and removed at once, never kept.
+    if (settled) {
+      storage.setItem(outcome, JSON.stringify(settled));
+      storage.removeItem(outcome);
+    }
+    write(all().filter((i) => i.key != key), settled);
+  };
 
   const flush = () => exclusive(name, async () => {
     const tried = new Set<string>();
@@ -113,7 +121,11 @@ export function createQueue(
   });
 
   globalThis.addEventListener?.('online', () => void flush());
-  globalThis.addEventListener?.('storage', (e) => { if ((e as StorageEvent).key == name) notify(); });
+  globalThis.addEventListener?.('storage', (e) => {
+    const { key, newValue } = e as StorageEvent;
+    if (key == name) notify();
+    else if (key == outcome && newValue) notify(JSON.parse(newValue) as SettledResponse);
+  });
   if (waiting().length) setTimeout(flush);
 
   return {

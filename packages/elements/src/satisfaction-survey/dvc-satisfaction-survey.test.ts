@@ -289,6 +289,32 @@ describe('<dvc-satisfaction-survey>', () => {
     await expectAccessible(el);
   });
 
+  it('hears when another tab sends its saved response: the receipt shows and the page hears the event', async () => {
+    const dossier = await pickDossier((d) => d.status === 10, taken);
+    const queueKey = `dvc-test:${marker()}`;
+    const net = cuttableClient({ queue: { key: queueKey } });
+    const el = await survey(net.client, { dossier });
+    const comment = marker();
+    await answerAll(el, comment);
+    const submitted: { receiptId: string }[] = [];
+    el.addEventListener('dvc-survey-submitted', (e) => submitted.push(e.detail));
+    net.cut = true;
+    submit(el);
+    expect((await outcome(el)).dataset.outcome).to.equal('queued');
+
+    // A second tab of the same site, online: its client goes through the localStorage of another browsing context
+    // (an iframe's), so this page hears its writes only as real storage events, as it would from another tab.
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe title="another tab"></iframe>`);
+    const other = createClient({ baseUrl: apiUrl(), queue: { storage: frame.contentWindow!.localStorage, key: queueKey } });
+    await until(() => other.queue.pending() === 0, 'the other tab to send the saved response', 10000);
+    const stored = (await storedResponses()).filter((r) => r.answers.comment === comment);
+    expect(stored).to.have.length(1);
+    await until(() => submitted.length === 1, 'the event in this tab');
+    expect(submitted[0]!.receiptId).to.equal(stored[0]!.id);
+    await until(() => textOf(q(el, '[part=outcome]')).includes(`Mã tiếp nhận: ${stored[0]!.id}`), 'the receipt in this tab');
+    expect(localStorage.getItem(`${queueKey}:settled`), 'nothing kept').to.equal(null);
+  });
+
   it('never says "sent" for a saved response the server then refuses: the answers come back with the problem', async () => {
     const dossier = await pickDossier((d) => d.status === 10, taken);
     const other = await pickDossier((d) => d.status === 10, taken);
