@@ -45,6 +45,29 @@ function outcome(el: DvcSatisfactionSurvey): Promise<HTMLElement> {
   return until(() => shadow(el).querySelector<HTMLElement>('[part=outcome]'), 'the outcome', 10000);
 }
 
+/**
+ * A returned dossier's survey, answered and sent while the network is cut, so the response waits on the device
+ * (in a queue of its own). `tokenOf`: send that dossier's token instead of its own. Records the events it fires.
+ */
+async function savedOffline(tokenOf?: DemoDossier) {
+  const dossier = await pickDossier((d) => d.status === 10, taken);
+  const queueKey = `dvc-test:${marker()}`;
+  const net = cuttableClient({ queue: { key: queueKey } });
+  const el = await survey(net.client, { dossier, token: tokenOf && await surveyToken(tokenOf) });
+  const comment = marker();
+  await answerAll(el, comment);
+  const queued: unknown[] = [];
+  const submitted: { receiptId: string }[] = [];
+  el.addEventListener('dvc-survey-queued', (e) => queued.push(e.detail));
+  el.addEventListener('dvc-survey-submitted', (e) => submitted.push(e.detail));
+  net.cut = true;
+  submit(el);
+  const saved = await outcome(el);
+  await el.updateComplete;
+  expect(saved.dataset.outcome).to.equal('queued');
+  return { dossier, queueKey, net, el, comment, saved, queued, submitted };
+}
+
 describe('<dvc-satisfaction-survey>', () => {
   it('renders every question of the form from the API: radio groups in fieldsets, free text with a warning and a counter', async () => {
     const form = await client.surveys.form('default');
@@ -256,26 +279,14 @@ describe('<dvc-satisfaction-survey>', () => {
   });
 
   it('saves the response on the device when the network is cut, then flips to sent when it is back', async () => {
-    const dossier = await pickDossier((d) => d.status === 10, taken);
-    const net = cuttableClient({ queue: { key: `dvc-test:${marker()}` } });
-    const el = await survey(net.client, { dossier });
-    const comment = marker();
-    await answerAll(el, comment);
-    const queued: unknown[] = [];
-    el.addEventListener('dvc-survey-queued', (e) => queued.push(e.detail));
-    net.cut = true;
-    submit(el);
-    const saved = await outcome(el);
-    await el.updateComplete;
-    expect(saved.dataset.outcome).to.equal('queued');
+    const { dossier, net, el, comment, saved, queued, submitted } = await savedOffline();
     expect(textOf(saved)).to.contain('Đã lưu trên thiết bị này, sẽ gửi khi có mạng trở lại');
     expect(textOf(saved)).to.contain('Đang chờ gửi: 1');
     expect(deepActiveElement()).to.equal(q(el, '#outcome-title'));
     expect(queued).to.deep.equal([{ form: 'default', dossierCode: dossier.code }]);
     await expectAccessible(el);
+    expect(submitted).to.deep.equal([]);
 
-    const submitted: { receiptId: string }[] = [];
-    el.addEventListener('dvc-survey-submitted', (e) => submitted.push(e.detail));
     net.cut = false;
     window.dispatchEvent(new Event('online'));
     await until(() => saved.dataset.outcome === 'sent', 'the queue to drain', 10000);
@@ -290,17 +301,7 @@ describe('<dvc-satisfaction-survey>', () => {
   });
 
   it('hears when another tab sends its saved response: the receipt shows and the page hears the event', async () => {
-    const dossier = await pickDossier((d) => d.status === 10, taken);
-    const queueKey = `dvc-test:${marker()}`;
-    const net = cuttableClient({ queue: { key: queueKey } });
-    const el = await survey(net.client, { dossier });
-    const comment = marker();
-    await answerAll(el, comment);
-    const submitted: { receiptId: string }[] = [];
-    el.addEventListener('dvc-survey-submitted', (e) => submitted.push(e.detail));
-    net.cut = true;
-    submit(el);
-    expect((await outcome(el)).dataset.outcome).to.equal('queued');
+    const { queueKey, el, comment, submitted } = await savedOffline();
 
     // A second tab of the same site, online: its client goes through the localStorage of another browsing context
     // (an iframe's), so this page hears its writes only as real storage events, as it would from another tab.
@@ -316,16 +317,8 @@ describe('<dvc-satisfaction-survey>', () => {
   });
 
   it('never says "sent" for a saved response the server then refuses: the answers come back with the problem', async () => {
-    const dossier = await pickDossier((d) => d.status === 10, taken);
-    const other = await pickDossier((d) => d.status === 10, taken);
-    const net = cuttableClient({ queue: { key: `dvc-test:${marker()}` } });
     // Another dossier's token: accepted by nothing, which the survey learns only once the network is back.
-    const el = await survey(net.client, { dossier, token: await surveyToken(other) });
-    const comment = marker();
-    await answerAll(el, comment);
-    net.cut = true;
-    submit(el);
-    expect((await outcome(el)).dataset.outcome).to.equal('queued');
+    const { net, el, comment } = await savedOffline(await pickDossier((d) => d.status === 10, taken));
     const warn = console.warn;
     console.warn = () => {}; // the SDK reports the drop (status and problem type only); expected here
     try {
@@ -345,15 +338,7 @@ describe('<dvc-satisfaction-survey>', () => {
   });
 
   it('stores exactly one response when the page is reloaded while offline and the network comes back', async () => {
-    const dossier = await pickDossier((d) => d.status === 10, taken);
-    const queueKey = `dvc-test:${marker()}`;
-    const net = cuttableClient({ queue: { key: queueKey } });
-    const el = await survey(net.client, { dossier });
-    const comment = marker();
-    await answerAll(el, comment);
-    net.cut = true;
-    submit(el);
-    expect((await outcome(el)).dataset.outcome).to.equal('queued');
+    const { dossier, queueKey, net, el, comment } = await savedOffline();
     // Retrying while still offline keeps the one response waiting under the same key.
     await net.client.queue.flush();
     expect(JSON.parse(localStorage.getItem(queueKey)!)).to.have.length(1);
