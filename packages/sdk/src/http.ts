@@ -38,10 +38,13 @@ export interface Reply {
 
 export type Send = (url: string, x: Exchange) => Promise<Reply>;
 
-/** Seconds from a Retry-After header: delta-seconds (what the reference API sends) or an HTTP date (0 once past). */
+/**
+ * Seconds from a Retry-After header: delta-seconds (what the reference API sends) or an HTTP date (0 once past).
+ * Every HTTP date names a month; without a letter ("1.5", "-3") the header is neither, not a date `Date.parse` guesses.
+ */
 const retryAfter = (res: Response): number | null => {
   const header = res.headers.get('retry-after') ?? '';
-  const seconds = /^\d+$/.test(header) ? +header : Math.ceil((Date.parse(header) - Date.now()) / 1000);
+  const seconds = /^\d+$/.test(header) ? +header : Math.ceil((Date.parse(/[a-z]/i.test(header) ? header : '') - Date.now()) / 1000);
   // An absent or unreadable header parses as NaN: then nothing says how long to wait.
   return Number.isNaN(seconds) ? null : Math.max(0, seconds);
 };

@@ -122,6 +122,14 @@ describe('retries', () => {
     assert.equal(requests(), 1);
   });
 
+  test('a Retry-After that is neither seconds nor a date leaves retryAfter unknown, not "now"', async () => {
+    // "1.5" is not delta-seconds; Date.parse would read it as a day in 2001, i.e. "retry at once".
+    api.proxy.set({ fault: 'status', status: 429, retryAfter: '1.5' });
+    const e = await failure(client({ retry: 0 }).procedures.fields());
+    assert.equal(e.kind, 'rate-limited');
+    assert.equal(e.retryAfter, null);
+  });
+
   test('the real server\'s own lookup rate limit: rate-limited with Retry-After, the lookup not retried', async () => {
     const limited = await startTestApi({ lookupsPerClientPerMinute: 2 });
     try {
