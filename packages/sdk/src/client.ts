@@ -121,6 +121,9 @@ export function createClient(options: ClientOptions): DvcClient {
     surveys: {
       form: (id, o) => read('survey-forms/' + encodeURIComponent(id), is.surveyForm, o),
       async submit(input, o) {
+        // Older responses waiting on the device go first: the server keeps the evaluation of a dossier that arrives
+        // last, so a rating saved offline must not arrive after (and replace) the newer one sent now.
+        if (queue?.pending() && globalThis.navigator?.onLine !== false) await queue.flush();
         const key = o?.idempotencyKey ?? newKey();
         const held = queue?.hold(key, input);
         try {

@@ -144,3 +144,19 @@ test('concurrent submits: a success does not take a failed neighbour out of the 
   await c.queue.flush();
   assert.equal(c.queue.pending(), 0);
 });
+
+test('a rating saved offline is sent before a newer one, so the newer evaluation of the dossier is the one kept', async () => {
+  const storage = memoryStorage();
+  const c = client(storage);
+  const { survey, code } = await c.dossiers.lookup(await api.dossier());
+  const rating = (overall: string) =>
+    ({ form: survey!.form, dossierCode: code, dossierToken: survey!.token, answers: { contacts: '2', agencies: '1', publication: '2', conduct: '2', convenience: '1', overall } });
+  api.proxy.set({ fault: 'drop', path: '/v1/survey-responses' });
+  assert.equal((await c.surveys.submit(rating('1'))).status, 'queued');
+  api.proxy.set();
+  assert.equal((await c.surveys.submit(rating('2'))).status, 'sent');
+  await c.queue.flush(); // what the next 'online' event or page load would do
+  assert.equal(c.queue.pending(), 0);
+  const kept = (await api.responses()).filter((r) => r.dossierCode === code);
+  assert.deepEqual(kept.map((r) => r.answers.overall), ['2']);
+});

@@ -16,7 +16,7 @@ export interface TestApi {
   /** The fault proxy in front of it. */
   proxy: FaultProxy;
   /** Stored survey responses, straight from the store. */
-  responses(): Promise<{ id: string; form: string; answers: Record<string, string> }[]>;
+  responses(): Promise<{ id: string; form: string; dossierCode: string | null; answers: Record<string, string> }[]>;
   /** A demo dossier's code and ID number: a returned one (status 10), or the first that `which` picks. */
   dossier(which?: (d: DemoDossier) => boolean): Promise<{ code: string; idNumber: string }>;
   close(): Promise<void>;
