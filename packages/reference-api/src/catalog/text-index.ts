@@ -1,27 +1,21 @@
 /**
- * The full-text side of search: MiniSearch (BM25+, prefix search) over folded, canonical terms, with the
+ * The full-text side of search: BM25+ with prefix search over folded, canonical terms (`term-index.ts`), with the
  * Vietnamese ranking rules on top: every concept of the query counts once (AND-ish), synonyms satisfy a concept,
  * words typed side by side count extra when they stand side by side in the name, names that begin with or
  * mostly consist of the query win, and follow-up procedures (cấp lại, gia hạn) yield to the base one.
  * The weights were set by measuring test/fixtures/queries.json on the sample and on a real province catalogue.
  */
-import MiniSearch from 'minisearch';
 import type { Procedure } from '@dvc-kit/sdk';
 import { indexTerms, type AnalyzedQuery } from './query.ts';
 import { VARIANT_WORDS } from './synonyms.ts';
+import { TermIndex } from './term-index.ts';
 import { corrections, type Vocabulary } from './typos.ts';
 
-interface Doc {
-  id: number;
-  name: string;
-  field: string;
-  agencies: string;
-  extra: string;
-}
-
-const WORD_FIELDS = ['name', 'field', 'agencies', 'extra'];
-/** Name first; the field and agencies help ("hộ tịch", "ủy ban nhân dân cấp xã"); results and subjects a little. */
-const BOOST = { name: 3, field: 1, agencies: 0.5, extra: 0.5 };
+/**
+ * The indexed fields in order, with their boosts. Name first; the field and agencies help ("hộ tịch",
+ * "ủy ban nhân dân cấp xã"); results and subjects a little.
+ */
+const BOOSTS = [3, 1, 0.5, 0.5];
 /** Per pair of query words found side by side, in order, in the name. */
 const PAIR_BONUS = 6;
 /** A corrected typo counts, but less than the word as typed would. */
@@ -63,7 +57,7 @@ function pairsOf(terms: readonly string[]): string[] {
 }
 
 export class TextIndex implements Vocabulary {
-  readonly #search: MiniSearch<Doc>;
+  readonly #index: TermIndex;
   readonly #nameTerms: string[][] = [];
   readonly #namePairs: Set<string>[] = [];
   /** Per procedure, the indexes (in VARIANTS) of the follow-up words its name contains. */
@@ -72,36 +66,18 @@ export class TextIndex implements Vocabulary {
   readonly pairs = new Set<string>();
 
   constructor(procedures: readonly Procedure[]) {
-    this.#search = new MiniSearch<Doc>({
-      fields: WORD_FIELDS,
-      storeFields: [],
-      // Documents and queries arrive as canonical terms joined by spaces.
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term || null,
-    });
-    const docs = procedures.map((p, id): Doc => {
+    const documents = procedures.map((p) => {
       const name = indexTerms(p.name);
       this.#nameTerms.push(name[0] === NAME_PREFIX[0] && name[1] === NAME_PREFIX[1] ? name.slice(2) : name);
       const pairs = pairsOf(name);
       this.#namePairs.push(new Set(pairs));
       this.#variants.push(VARIANTS.flatMap((v, i) => (containsRun(name, v) ? [i] : [])));
-      const fields = {
-        name,
-        field: indexTerms(p.field.name),
-        agencies: p.agencies.flatMap((a) => indexTerms(a.name)),
-        extra: [...p.results, ...p.subjects].flatMap(indexTerms),
-      };
-      for (const term of new Set(Object.values(fields).flat())) this.terms.set(term, (this.terms.get(term) ?? 0) + 1);
+      const fields = [name, indexTerms(p.field.name), p.agencies.flatMap((a) => indexTerms(a.name)), [...p.results, ...p.subjects].flatMap(indexTerms)];
+      for (const term of new Set(fields.flat())) this.terms.set(term, (this.terms.get(term) ?? 0) + 1);
       for (const pair of pairs) this.pairs.add(pair);
-      return {
-        id,
-        name: fields.name.join(' '),
-        field: fields.field.join(' '),
-        agencies: fields.agencies.join(' '),
-        extra: fields.extra.join(' '),
-      };
+      return fields;
     });
-    this.#search.addAll(docs);
+    this.#index = new TermIndex(documents, BOOSTS);
   }
 
   search(query: AnalyzedQuery): TextHit[] {
@@ -109,7 +85,7 @@ export class TextIndex implements Vocabulary {
     const lookup = (term: string, prefix: boolean): Map<number, number> => {
       const key = `${prefix ? '*' : ''}${term}`;
       let scores = cache.get(key);
-      if (!scores) cache.set(key, (scores = this.#lookup(term, prefix)));
+      if (!scores) cache.set(key, (scores = this.#index.scores(term, prefix)));
       return scores;
     };
     const { concepts, prefixLast } = query;
@@ -213,18 +189,12 @@ export class TextIndex implements Vocabulary {
     const [typed] = wordings;
     if (wordings.length === 1 && typed?.length === 1) {
       const word = typed[0]!;
-      const completes = prefix && [...this.terms.keys()].some((t) => t.startsWith(word));
+      const completes = prefix && this.#index.completes(word);
       if (!completes) {
         for (const terms of corrections(word, this)) alternatives.push({ terms, weight: CORRECTION_WEIGHT, prefix: false, expansion: true });
       }
     }
     return alternatives;
-  }
-
-  #lookup(term: string, prefix: boolean): Map<number, number> {
-    const scores = new Map<number, number>();
-    for (const r of this.#search.search(term, { prefix, fuzzy: false, boost: BOOST })) scores.set(r.id as number, r.score);
-    return scores;
   }
 }
 
