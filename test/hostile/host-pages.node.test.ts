@@ -121,6 +121,25 @@ for (const browserName of browserNames()) {
           await accessible(page, name, 'dvc-satisfaction-survey', 'sent');
         });
 
+        test('beside a float that fills the line (old CMS headings), each widget moves below it at full width', async () => {
+          const widths = await page.evaluate(() => {
+            const hosts = [...document.querySelectorAll<HTMLElement>('dvc-service-search, dvc-procedure, dvc-dossier-tracker, dvc-satisfaction-survey')];
+            const floats = hosts.map((host) => {
+              const float = document.createElement('div');
+              float.style.cssText = 'float: left; width: 100%; height: 10px';
+              host.before(float);
+              return float;
+            });
+            const out = hosts.map((host) => {
+              const content = [...host.shadowRoot!.children].find((child) => child.getBoundingClientRect().height > 0)!;
+              return { tag: host.localName, host: host.clientWidth, content: Math.round(content.getBoundingClientRect().width) };
+            });
+            for (const float of floats) float.remove();
+            return out;
+          });
+          for (const w of widths) assert.ok(w.content >= Math.min(w.host, 320) - 1, `<${w.tag}> squeezed to ${w.content}px of ${w.host}px`);
+        });
+
         if (name === 'globals') {
           test('the host\'s globals are left alone, and each tag went once through its wrapped customElements.define', async () => {
             const globals = await page.evaluate(() => {
