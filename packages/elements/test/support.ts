@@ -80,6 +80,17 @@ export function textOf(node: Node | null | undefined): string {
 }
 
 /**
+ * The language a screen reader speaks `node` in: the nearest `lang` inside the element's shadow tree, else the host's
+ * own (what the element's UI strings follow). Catalogue and dossier text is Vietnamese whatever the UI language.
+ */
+export function languageOf(node: Element | null | undefined): string {
+  const own = node?.closest('[lang]')?.getAttribute('lang');
+  if (own) return own;
+  const host = (node?.getRootNode() as ShadowRoot | undefined)?.host;
+  return host?.closest('[lang]')?.getAttribute('lang') ?? '';
+}
+
+/**
  * A `fetch` for `createClient` that lets a test shape what the real server answered: delay it, rewrite it, or
  * replace it (for conditions the reference server cannot be made to produce on demand: 500s, network loss).
  * `real()` fetches the same request from the real server without the caller's abort signal, so a delayed

@@ -54,10 +54,10 @@ function dateRow(label: string, iso: string | null): TemplateResult | typeof not
 
 function renderFacts(dossier: Dossier, t: Translate): TemplateResult {
   return html`<dl class="facts" part="facts">
-    ${row(t('procedure'), html`${dossier.procedure.name}
+    ${row(t('procedure'), html`<span lang="vi">${dossier.procedure.name}</span>
       <span class="muted">${t('procedureCode', { code: dossier.procedure.code })}</span>`)}
-    ${row(t('applicant'), dossier.applicant)}
-    ${row(t('agency'), dossier.agency)}
+    ${row(t('applicant'), html`<span lang="vi">${dossier.applicant}</span>`)}
+    ${row(t('agency'), html`<span lang="vi">${dossier.agency}</span>`)}
     ${dateRow(t('receivedAt'), dossier.receivedAt)}
     ${dateRow(t('appointmentAt'), dossier.appointmentAt)}
     ${dateRow(t('finishedAt'), dossier.finishedAt)}
@@ -73,10 +73,10 @@ function renderSupplement(request: SupplementRequest, t: Translate): TemplateRes
       ${icon(toneIcon(tone))}
       <span>${done ? t('supplementFulfilled', { date: formatDate(request.fulfilledAt) }) : t('supplementPending')}</span>
     </p>
-    <p>${request.content}</p>
+    <p lang="vi">${request.content}</p>
     ${request.items.length > 0
       ? html`<p class="label">${t('supplementItems')}</p>
-          <ul>${request.items.map((item) => html`<li>${item}</li>`)}</ul>`
+          <ul lang="vi">${request.items.map((item) => html`<li>${item}</li>`)}</ul>`
       : nothing}
     <dl class="facts compact">
       ${dateRow(t('supplementRequestedAt'), request.requestedAt)}
@@ -100,8 +100,8 @@ function renderSupplements(dossier: Dossier, t: Translate, sectionLevel: number)
 function renderHistoryEntry(entry: HistoryEntry, t: Translate): TemplateResult {
   return html`<li class="step">
     <p><time datetime=${entry.at}>${formatDate(entry.at, true)}</time></p>
-    <p>${entry.action}</p>
-    <p class="hint">${entry.unit}${entry.officer ? html` · ${t('historyOfficer', { name: entry.officer })}` : nothing}</p>
+    <p lang="vi">${entry.action}</p>
+    <p class="hint"><span lang="vi">${entry.unit}</span>${entry.officer ? html` · ${t('historyOfficer', { name: entry.officer })}` : nothing}</p>
   </li>`;
 }
 

@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type DvcClient } from '@dvc-kit/sdk';
 import { createApp, createCatalogue, createMemoryStore, demoDossiers, seedDemoDossiers, type DemoDossier } from '@dvc-kit/reference-api';
-import { apiUrl, expectAccessible, q, shadow, testClient, textOf, until } from '../../test/support.ts';
+import { apiUrl, expectAccessible, languageOf, q, shadow, testClient, textOf, until } from '../../test/support.ts';
 import { cuttableClient, deepActiveElement, pickDossier, recordConsole, recordEvents, storedResponses } from '../../test/tracker-support.ts';
 import './define.ts';
 import type { DvcDossierTracker } from './dvc-dossier-tracker.ts';
@@ -327,6 +327,10 @@ describe('<dvc-dossier-tracker>', () => {
     expect(textOf(q(el, '[part=status]'))).to.equal('Result returned');
     expect(textOf(q(el, '[part=timing]'))).to.equal('Early');
     expect(textOf(q(el, '#result-title'))).to.equal(`Dossier ${dossier.code}`);
+    // What the one-stop system recorded is Vietnamese: spoken as such on an English page (WCAG 3.1.2).
+    expect(languageOf(q(el, '[part=facts] dd span'))).to.equal('vi');
+    expect(languageOf(q(el, '[part=history] li p:nth-child(2)'))).to.equal('vi');
+    expect(languageOf(q(el, '[part=status]'))).to.equal('en');
     await expectAccessible(el);
   });
 

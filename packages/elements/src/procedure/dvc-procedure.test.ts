@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './define.ts';
 import type { DvcProcedure } from './dvc-procedure.ts';
 import {
-  apiUrl, expectAccessible, fixtureWithClient, hookedFetch, jsonResponse, shadow, testClient, textOf, until,
+  apiUrl, expectAccessible, fixtureWithClient, hookedFetch, jsonResponse, languageOf, shadow, testClient, textOf, until,
 } from '../../test/support.ts';
 
 const $ = (el: Element, selector: string) => shadow(el).querySelector<HTMLElement>(selector);
@@ -121,6 +121,13 @@ describe('<dvc-procedure>', () => {
     await until(() => sectionTitles(el).includes('How to submit'), 'English section titles');
     expect(textOf($(el, '.methods'))).to.contain('In person').and.contain('working day');
     expect(textOf($(el, '[part="online-badge"]'))).to.contain('Fully online');
+    // The catalogue is Vietnamese: a screen reader must not read it with an English voice (WCAG 3.1.2).
+    expect(languageOf($(el, '[part="title"]'))).to.equal('vi');
+    for (const selector of ['.steps li', '.document .doc-name span', '.results li', '.legal li', '.facts > div:nth-child(3) dd']) {
+      expect(languageOf($(el, selector)), selector).to.equal('vi');
+    }
+    expect(languageOf($(el, '.section [role="heading"]')), 'a section title').to.equal('en');
+    expect(languageOf($(el, '.facts dt')), 'a fact label').to.equal('en');
   });
 
   it('works alone with base-url', async () => {

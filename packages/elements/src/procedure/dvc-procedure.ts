@@ -189,7 +189,7 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
   }
 
   /** A heading `offset` levels below the name's. role="heading" rather than <hN>: a static tag name per level would cost size. */
-  #heading(offset: number, text: string, id?: string): TemplateResult {
+  #heading(offset: number, text: unknown, id?: string): TemplateResult {
     return html`<div role="heading" aria-level=${Math.min(6, headingLevel(this.headingLevel) + offset)} class="h h${offset}" id=${id ?? nothing}>${text}</div>`;
   }
 
@@ -204,8 +204,8 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
   }
 
   /** One labelled fact (term and description); nothing when the catalogue left the description empty. */
-  #pair(term: string, description: unknown): TemplateResult | typeof nothing {
-    return description ? html`<div><dt>${term}</dt><dd>${description}</dd></div>` : nothing;
+  #pair(term: string, description: unknown, vi?: boolean): TemplateResult | typeof nothing {
+    return description ? html`<div><dt>${term}</dt><dd lang=${vi ? 'vi' : nothing}>${description}</dd></div>` : nothing;
   }
 
   #renderProcedure(p: Procedure): TemplateResult {
@@ -214,12 +214,12 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
     const agencies = p.agencies.length ? p.agencies : p.agency ? [p.agency] : [];
     return html`<article part="procedure" aria-labelledby="title">
       <header class="header" part="header">
-        <div role="heading" aria-level=${headingLevel(this.headingLevel)} class="h h0" id="title" part="title" tabindex="-1">${p.name}</div>
+        <div role="heading" aria-level=${headingLevel(this.headingLevel)} class="h h0" id="title" part="title" tabindex="-1" lang="vi">${p.name}</div>
         <dl class="facts">
           ${this.#pair(this.t('code'), html`<span class="code">${p.code}</span>`)}
           ${this.#pair(this.t('levels'), p.levels.map((l) => levelLabel(l, this.locale)).join(', '))}
-          ${this.#pair(this.t('field'), p.field.name)}
-          ${this.#pair(this.t('agency'), agencies.map((a) => a.name).join('; '))}
+          ${this.#pair(this.t('field'), p.field.name, true)}
+          ${this.#pair(this.t('agency'), agencies.map((a) => a.name).join('; '), true)}
         </dl>
         <p class="badges">${onlineBadge(p.online, this.locale)}</p>
         ${submit || portal ? html`<p class="actions">
@@ -242,18 +242,18 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
 
   #renderDetail(p: Procedure): TemplateResult {
     const other = [
-      this.#pair(this.t('subjects'), p.subjects.join('; ')),
-      this.#pair(this.t('issuingAgency'), p.issuingAgency),
-      this.#pair(this.t('type'), p.type),
+      this.#pair(this.t('subjects'), p.subjects.join('; '), true),
+      this.#pair(this.t('issuingAgency'), p.issuingAgency, true),
+      this.#pair(this.t('type'), p.type, true),
     ].filter((pair) => pair !== nothing);
     return html`
       ${this.#section('methods', 'methods', p.methods, html`<div class="cards">${p.methods.map((m) => this.#renderMethod(m))}</div>`)}
       ${this.#section('documents', 'documents', p.documentCases, p.documentCases.map((c) => this.#renderCase(c, p.documentCases.length > 1)))}
-      ${this.#section('steps', 'steps', p.steps, html`<ol class="steps">${p.steps.map((s) => html`<li>
+      ${this.#section('steps', 'steps', p.steps, html`<ol class="steps" lang="vi">${p.steps.map((s) => html`<li>
         ${s.title ? html`<p class="step-title">${s.title}</p>` : nothing}${s.description ? html`<p>${s.description}</p>` : nothing}</li>`)}</ol>`)}
-      ${this.#section('conditions', 'conditions', p.conditions, html`<div class="prose">${p.conditions.map((c) => html`<p>${c}</p>`)}</div>`)}
-      ${this.#section('results', 'results', p.results, html`<ul>${p.results.map((r) => html`<li>${r}</li>`)}</ul>`)}
-      ${this.#section('legal', 'legalBasis', p.legalBasis, html`<ul class="legal">${p.legalBasis.map((b) => html`<li>
+      ${this.#section('conditions', 'conditions', p.conditions, html`<div class="prose" lang="vi">${p.conditions.map((c) => html`<p>${c}</p>`)}</div>`)}
+      ${this.#section('results', 'results', p.results, html`<ul lang="vi">${p.results.map((r) => html`<li>${r}</li>`)}</ul>`)}
+      ${this.#section('legal', 'legalBasis', p.legalBasis, html`<ul class="legal" lang="vi">${p.legalBasis.map((b) => html`<li>
         <span class="code">${b.number}</span> ${b.title}</li>`)}</ul>`)}
       ${this.#section('other', 'otherInfo', other, html`<dl class="pairs">${other}</dl>`)}
     `;
@@ -266,19 +266,19 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
       <dl class="pairs">
         ${this.#pair(this.t('processingTime'), formatDuration(m.processingTime, this.locale) || this.t('notSpecified'))}
         ${this.#pair(this.t('fees'), m.fees.length
-          ? html`<ul class="plain">${m.fees.map((f) => html`<li>${t.feeKind[f.kind] ?? ''}: ${f.amountVnd === null ? f.description : formatMoney(f.amountVnd, this.locale)}${
-            f.amountVnd !== null && f.description ? html` <span class="muted">(${f.description})</span>` : nothing}</li>`)}</ul>`
+          ? html`<ul class="plain">${m.fees.map((f) => html`<li>${t.feeKind[f.kind] ?? ''}: ${f.amountVnd === null ? html`<span lang="vi">${f.description}</span>` : formatMoney(f.amountVnd, this.locale)}${
+            f.amountVnd !== null && f.description ? html` <span class="muted" lang="vi">(${f.description})</span>` : nothing}</li>`)}</ul>`
           : this.t('noFee'))}
       </dl>
-      ${m.description ? html`<p class="muted">${m.description}</p>` : nothing}
+      ${m.description ? html`<p class="muted" lang="vi">${m.description}</p>` : nothing}
     </div>`;
   }
 
   #renderCase(c: DocumentCase, showName: boolean): TemplateResult {
     return html`<div class="case">
-      ${showName && c.name ? this.#heading(2, c.name) : nothing}
+      ${showName && c.name ? this.#heading(2, html`<span lang="vi">${c.name}</span>`) : nothing}
       <ol class="documents">${c.documents.map((d) => html`<li class="document">
-        <p class="doc-name">${d.name}${d.required ? nothing : html` <span class="badge optional">${this.t('optional')}</span>`}</p>
+        <p class="doc-name"><span lang="vi">${d.name}</span>${d.required ? nothing : html` <span class="badge optional">${this.t('optional')}</span>`}</p>
         <p class="doc-meta"><span>${this.t('originals', { count: d.originals })}</span><span>${this.t('copies', { count: d.copies })}</span>
           ${d.template ? html`<span>${this.t('template', { name: d.template })}</span>` : nothing}</p>
       </li>`)}</ol>

@@ -88,7 +88,7 @@ function renderItem(c: ResultsContext, item: ProcedureSummary): TemplateResult {
   const time = formatDuration(item.processingTime, locale, true);
   const fee = formatFeeSummary(item.fee, locale);
   return html`<li class="result" part="result">
-    <div role="heading" aria-level=${headingLevel(c.headingLevel)} class="name">
+    <div role="heading" aria-level=${headingLevel(c.headingLevel)} class="name" lang="vi">
       ${href
         ? html`<a href=${href} part="result-link" data-code=${item.code} @click=${select}>${name}</a>`
         : html`<button type="button" class="link-like" part="result-link" data-code=${item.code} @click=${select}>${name}</button>`}
@@ -96,7 +96,7 @@ function renderItem(c: ResultsContext, item: ProcedureSummary): TemplateResult {
     <p class="meta">
       ${meta(t('code'), html`<span class="code">${markedField(c, item.code, 'code', item.matches)}</span>`)}
       ${item.levels.length ? meta(t('levels'), item.levels.map((l) => levelLabel(l, locale)).join(', ')) : nothing}
-      ${meta(t('fieldShort'), item.field.name)}
+      ${meta(t('fieldShort'), html`<span lang="vi">${item.field.name}</span>`)}
     </p>
     ${time || fee ? html`<dl class="facts">
       ${time ? html`<div><dt>${t('time')}:</dt> <dd>${time}</dd></div>` : nothing}

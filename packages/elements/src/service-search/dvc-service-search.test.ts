@@ -4,7 +4,7 @@ import type { DvcClient } from '@dvc-kit/sdk';
 import './define.ts';
 import type { DvcServiceSearch, SearchEventDetail, SelectEventDetail } from './dvc-service-search.ts';
 import {
-  expectAccessible, fixtureWithClient, hookedFetch, jsonResponse, shadow, sleep, testClient, textOf, until,
+  expectAccessible, fixtureWithClient, hookedFetch, jsonResponse, languageOf, shadow, sleep, testClient, textOf, until,
 } from '../../test/support.ts';
 
 const $ = (el: Element, selector: string) => shadow(el).querySelector<HTMLElement>(selector);
@@ -364,6 +364,11 @@ describe('<dvc-service-search>', () => {
     expect(textOf($(el, '.count'))).to.match(/^\d+ procedures? found$/);
     expect(textOf($(el, '.result [part="online-badge"]'))).to.match(/online/i);
     expect(($(el, '#level') as HTMLSelectElement).options[0]!.text).to.equal('All levels');
+    // Names and fields come from the Vietnamese catalogue: spoken as Vietnamese on an English page (WCAG 3.1.2).
+    expect(languageOf($(el, '[part="result-link"]'))).to.equal('vi');
+    expect(languageOf(($(el, '#field') as HTMLSelectElement).options[1]!)).to.equal('vi');
+    expect(languageOf(($(el, '#level') as HTMLSelectElement).options[1]!)).to.equal('en');
+    expect(languageOf($(el, '.count'))).to.equal('en');
     el.parentElement!.setAttribute('lang', 'vi');
     await until(() => textOf($(el, 'label')) === 'Tìm thủ tục hành chính', 'Vietnamese again');
   });

@@ -513,7 +513,7 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
       <label for=${kind}>${this.t(kind)}</label>
       <select id=${kind} @change=${(e: Event) => this.#onFilter(kind, e)}>
         <option value="" ?selected=${!selected}>${this.t(kind === 'level' ? 'allLevels' : 'allFields')}</option>
-        ${options.map(([id, label, count]) => html`<option value=${id} ?selected=${id === selected}>${
+        ${options.map(([id, label, count]) => html`<option value=${id} ?selected=${id === selected} lang=${kind == 'field' ? 'vi' : nothing}>${
           count === undefined ? label : this.t('option', { label, count: formatNumber(count, this.locale) })}</option>`)}
       </select></div>`;
   }
