@@ -45,9 +45,11 @@ const COMMENT: TextDefinition = {
   id: 'comment',
   kind: 'text',
   label: { vi: 'Góp ý thêm (không bắt buộc)', en: 'Other comments (optional)' },
+  // What to write about. Not to type personal data is the form renderer's warning (the survey element shows its own
+  // beside every free-text question): said here too, a citizen read it twice, a screen reader announced it twice.
   help: {
-    vi: 'Không nhập thông tin cá nhân như họ tên, số CCCD, số điện thoại hay địa chỉ.',
-    en: 'Do not enter personal data such as your name, ID number, phone number or address.',
+    vi: 'Ví dụ: điều cần cải thiện, bước nào còn rườm rà, thái độ của cán bộ.',
+    en: 'For example: what should improve, which steps felt unnecessary, how staff treated you.',
   },
   required: false,
   maxLength: 500,

@@ -43,7 +43,7 @@ describe('forms', () => {
     assert.deepEqual(choices.find((q) => q.id === 'overall')?.options.map((o) => o.label), ['Rất hài lòng', 'Hài lòng', 'Không hài lòng']);
     const comment = vi.questions.at(-1);
     assert.ok(comment?.kind === 'text' && comment.maxLength === 500 && !comment.required);
-    assert.match(comment.help ?? '', /thông tin cá nhân/);
+    assert.match(comment.help ?? '', /cải thiện/);
   });
 
   test('English has the same questions and values, in English', async () => {
