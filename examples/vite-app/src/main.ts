@@ -1,6 +1,5 @@
 // Registers only the search (its inline procedure detail is loaded by the search when a citizen opens one).
 import '@dvc-kit/elements/service-search/define';
-import type { SelectEventDetail } from '@dvc-kit/elements';
 import { createClient, isDvcError, type FilterValue } from '@dvc-kit/sdk';
 
 // One client for the page, shared with the element: one cache, one set of retries. The API is on this origin
@@ -43,6 +42,6 @@ try {
 
 // Events bubble out of the element like native ones; the detail carries no personal data.
 search.addEventListener('dvc-select', (event) => {
-  const { code, name } = (event as CustomEvent<SelectEventDetail>).detail;
+  const { code, name } = event.detail; // typed: the package adds its events to HTMLElementEventMap
   chosen.textContent = `Đã chọn: ${name} (mã ${code})`;
 });

@@ -52,8 +52,8 @@ function searchable(query: string): boolean {
  * field, and open a procedure inline (or on your own page with `detail-href`).
  *
  * @tagname dvc-service-search
- * @fires dvc-search - A search finished. `detail: { query, filters: { level?, field?, agency? }, total }`.
- * @fires dvc-select - A result was chosen. `detail: { code, name }`. Cancelable: `preventDefault()` stops the link
+ * @fires {CustomEvent<SearchEventDetail>} dvc-search - A search finished. `detail: { query, filters: { level?, field?, agency? }, total }`.
+ * @fires {CustomEvent<SelectEventDetail>} dvc-select - A result was chosen. `detail: { code, name }`. Cancelable: `preventDefault()` stops the link
  *   (with `detail-href`) or the inline detail.
  * @slot - Fallback shown before the element upgrades and when it has no API to ask (e.g. a link to the portal).
  * @csspart form - The search form (box, button, filters).
@@ -582,5 +582,9 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
 declare global {
   interface HTMLElementTagNameMap {
     'dvc-service-search': DvcServiceSearch;
+  }
+  interface HTMLElementEventMap {
+    'dvc-search': CustomEvent<SearchEventDetail>;
+    'dvc-select': CustomEvent<SelectEventDetail>;
   }
 }
