@@ -207,6 +207,19 @@ describe('typings', () => {
     assert.deepEqual(tags, ['dvc-dossier-tracker', 'dvc-procedure', 'dvc-provider', 'dvc-satisfaction-survey', 'dvc-service-search']);
   });
 
+  test('custom-elements.json lists, for every visible element, the part and tokens every element has', () => {
+    // The fallback wrapper and these tokens come from the shared base (base/dvc-element.ts, base/styles.ts): each
+    // element's JSDoc must say so, or Storybook's tables and editors' completions miss them for that element.
+    const shared = { parts: ['fallback'], props: ['--dvc-color-link', '--dvc-color-focus', '--dvc-font-family', '--dvc-font-size', '--dvc-radius', '--dvc-space'] };
+    type Declaration = { tagName?: string; cssParts?: { name: string }[]; cssProperties?: { name: string }[] };
+    const visible = (cem().modules.flatMap((m) => m.declarations ?? []) as Declaration[]).filter((d) => d.tagName && d.tagName !== 'dvc-provider');
+    const missing = visible.flatMap((d) => [
+      ...shared.parts.filter((p) => !d.cssParts?.some((x) => x.name === p)).map((p) => `${d.tagName}: part ${p}`),
+      ...shared.props.filter((p) => !d.cssProperties?.some((x) => x.name === p)).map((p) => `${d.tagName}: ${p}`),
+    ]);
+    assert.deepEqual(missing, []);
+  });
+
   /** The props React's JSX accepts on each tag, as the TypeScript checker sees them through the published typings. */
   function jsxProps(tags: string[]): Map<string, Set<string>> {
     const file = join(ROOT, '__dvc_jsx_check.ts');

@@ -83,6 +83,7 @@ function problemOf(error: unknown): Problem {
  * @csspart supplement - One supplement request.
  * @csspart history - The processing history (newest first).
  * @csspart survey-invite - The invitation to rate the service.
+ * @csspart fallback - The wrapper of the fallback slot.
  * @cssprop --dvc-color-primary - Buttons, links and headings accent (default navy #0b3d91).
  * @cssprop --dvc-color-on-primary - Text on primary-coloured buttons (default #ffffff).
  * @cssprop --dvc-color-text - Body text.
@@ -94,7 +95,9 @@ function problemOf(error: unknown): Problem {
  * @cssprop --dvc-color-success - Returned, finished, early, on time.
  * @cssprop --dvc-color-warning - Supplement requests, rate limit.
  * @cssprop --dvc-color-focus - Focus ring.
- * @cssprop --dvc-font-family - Font.
+ * @cssprop --dvc-color-link - Links and link-styled buttons (default: primary).
+ * @cssprop --dvc-font-family - Font stack (default system-ui).
+ * @cssprop --dvc-font-size - Base size (default: the browser's, usually 16px).
  * @cssprop --dvc-radius - Corner radius.
  * @cssprop --dvc-space - Base spacing.
  */

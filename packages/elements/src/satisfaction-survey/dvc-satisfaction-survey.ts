@@ -58,6 +58,7 @@ const FOCUS_TARGET = '.title, .alert';
  * @csspart submit - The send button.
  * @csspart alert - A problem message (load or send failure, missing dossier).
  * @csspart outcome - The thank-you or saved-on-this-device message.
+ * @csspart fallback - The wrapper of the fallback slot.
  * @cssprop --dvc-color-primary - Buttons, selected options (default navy #0b3d91).
  * @cssprop --dvc-color-on-primary - Text on primary-coloured buttons (default #ffffff).
  * @cssprop --dvc-color-text - Body text.
@@ -69,7 +70,9 @@ const FOCUS_TARGET = '.title, .alert';
  * @cssprop --dvc-color-success - The thank-you message.
  * @cssprop --dvc-color-warning - The personal-data warning, the saved-offline message.
  * @cssprop --dvc-color-focus - Focus ring.
- * @cssprop --dvc-font-family - Font.
+ * @cssprop --dvc-color-link - Links and link-styled buttons (default: primary).
+ * @cssprop --dvc-font-family - Font stack (default system-ui).
+ * @cssprop --dvc-font-size - Base size (default: the browser's, usually 16px).
  * @cssprop --dvc-radius - Corner radius.
  * @cssprop --dvc-space - Base spacing.
  */
