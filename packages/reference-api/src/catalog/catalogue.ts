@@ -1,11 +1,12 @@
 /** The searchable catalogue the API serves: procedures with derived fields, filter lists and search. */
 import type { FilterList, Match, Procedure, ProcedureSummary, SearchParams, SearchResult } from '@dvc-kit/sdk';
-import { foldWithMap } from '@dvc-kit/sdk/text';
 import { codeQuery, matchCode, type CodeHit } from './codes.ts';
 import { toProcedure } from './derive.ts';
 import { applyFilters, facets } from './facets.ts';
+import { foldWithMap } from './folding.ts';
 import { fnv1a64 } from './hash.ts';
 import { CatalogError, type CatalogProcedure } from './model.ts';
+import { compareHits, orderHits } from './order.ts';
 import { canonicalTerm, Lexicon } from './query.ts';
 import { RefTable } from './refs.ts';
 import { SYNONYMS, type Synonym } from './synonyms.ts';
@@ -90,6 +91,8 @@ export function createCatalogue(input: readonly CatalogProcedure[], options: Cat
   }
   const procedures = input.map((p) => deepFreeze(toProcedure(p, (n) => fieldRefs.ref(n), (n) => agencyRefs.ref(n))));
   const byCode = new Map(procedures.map((p, i) => [p.code, i]));
+  const codeRank = new Int32Array(procedures.length);
+  [...byCode.keys()].sort().forEach((code, rank) => (codeRank[byCode.get(code)!] = rank));
   const lexicon = new Lexicon([...SYNONYMS, ...(options.synonyms ?? [])]);
   const index = new TextIndex(procedures);
   const alphabetical: Ranked[] = procedures
@@ -113,10 +116,9 @@ export function createCatalogue(input: readonly CatalogProcedure[], options: Cat
         seen.add(i);
       }
     }
-    const text = index
-      .search(lexicon.analyze(q))
-      .filter((h) => !seen.has(h.index))
-      .sort((a, b) => b.coverage - a.coverage || Math.round((b.score - a.score) * 1e6) || (procedures[a.index]!.code < procedures[b.index]!.code ? -1 : 1));
+    const query = lexicon.analyze(q);
+    const unseen = (h: TextHit) => !seen.has(h.index);
+    const text = orderHits(index.search(query).filter(unseen), codeRank) ?? index.search(query, true).filter(unseen).sort(compareHits(codeRank));
     for (const h of text) ranked.push({ index: h.index, matches: () => nameMatches(procedures[h.index]!.name, h) });
     return ranked;
   }

@@ -86,10 +86,11 @@ export class TermIndex {
   }
 
   /**
-   * Document → score for one term (and, with `prefix`, the terms it begins), best first: what
-   * `MiniSearch.search(term, { prefix, boost })` returned, without a result object per document.
+   * Document → score for one term (and, with `prefix`, the terms it begins): what
+   * `MiniSearch.search(term, { prefix, boost })` returned, without a result object per document. With `ordered`,
+   * in MiniSearch's order too (best first); otherwise in the order documents were found, which saves a sort.
    */
-  scores(term: string, prefix: boolean): Map<number, number> {
+  scores(term: string, prefix: boolean, ordered = false): Map<number, number> {
     const sums = new Map<number, number>();
     if (!term) return sums;
     const exact = this.#tree.get(term);
@@ -101,8 +102,8 @@ export class TermIndex {
         this.#add(sums, postings, (PREFIX_WEIGHT * completion.length) / (completion.length + 0.3 * distance));
       }
     }
-    // Stable sort, as MiniSearch's: equal scores keep the order documents were first found in.
-    return new Map([...sums].sort((a, b) => b[1] - a[1]));
+    // Stable, as MiniSearch's: equal scores keep the order documents were first found in.
+    return ordered ? new Map([...sums].sort((a, b) => b[1] - a[1])) : sums;
   }
 
   #add(sums: Map<number, number>, { docs, raw, ends }: Postings, weight: number): void {

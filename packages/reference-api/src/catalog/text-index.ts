@@ -80,12 +80,17 @@ export class TextIndex implements Vocabulary {
     this.#index = new TermIndex(documents, BOOSTS);
   }
 
-  search(query: AnalyzedQuery): TextHit[] {
+  /**
+   * The procedures matching the query, with their coverage and score, in no particular order. With `ordered`,
+   * the order is the one the hits came in when MiniSearch returned each word's documents best first: only a
+   * sort that is not a consistent order (see `orderHits`) depends on it.
+   */
+  search(query: AnalyzedQuery, ordered = false): TextHit[] {
     const cache = new Map<string, Map<number, number>>();
     const lookup = (term: string, prefix: boolean): Map<number, number> => {
       const key = `${prefix ? '*' : ''}${term}`;
       let scores = cache.get(key);
-      if (!scores) cache.set(key, (scores = this.#index.scores(term, prefix)));
+      if (!scores) cache.set(key, (scores = this.#index.scores(term, prefix, ordered)));
       return scores;
     };
     const { concepts, prefixLast } = query;
@@ -127,18 +132,22 @@ export class TextIndex implements Vocabulary {
     const typedPairs = pairsOf(typed);
     const asked = new Set(concepts.flatMap((c) => c.alternatives.flat()));
     const unasked = new Set(VARIANTS.flatMap((v, i) => (v.some((t) => asked.has(t)) ? [] : [i])));
+    const matcherOf = matchers();
     for (const h of byIndex.values()) {
       const name = this.#nameTerms[h.index]!;
       const pairs = this.#namePairs[h.index]!;
       // Words typed next to each other that stand next to each other in the name ("khai sinh", "kết hôn"): a
       // fixed bonus per pair, not BM25, so a long official name is not penalised twice for its length.
-      typedPairs.forEach((pair, k) => {
+      for (let k = 0; k < typedPairs.length; k++) {
+        const pair = typedPairs[k]!;
         const open = prefixLast && k === typedPairs.length - 1;
-        if (pairs.has(pair) || (open && [...pairs].some((p) => p.startsWith(pair)))) h.score += PAIR_BONUS;
-      });
+        if (pairs.has(pair) || (open && someStartsWith(pairs, pair))) h.score += PAIR_BONUS;
+      }
       if (name.length > 0) {
-        const matches = matcher(h);
-        h.score += (NAME_COVER_WEIGHT * name.filter(matches).length) / name.length;
+        const matches = matcherOf(h);
+        let matched = 0;
+        for (const word of name) if (matches(word)) matched++;
+        h.score += (NAME_COVER_WEIGHT * matched) / name.length;
         // Citizens type the beginning of a name: "cấp giấy phép xây dựng" is "Cấp giấy phép xây dựng mới ...",
         // not "Cấp lại giấy phép xây dựng ...".
         let head = 0;
@@ -146,7 +155,11 @@ export class TextIndex implements Vocabulary {
         while (head < typed.length && head < name.length && (name[head] === typed[head] || open(head))) head++;
         h.score += (HEAD_WEIGHT * head) / typed.length;
       }
-      if (this.#variants[h.index]!.some((i) => unasked.has(i))) h.score -= VARIANT_PENALTY;
+      for (const variant of this.#variants[h.index]!) {
+        if (!unasked.has(variant)) continue;
+        h.score -= VARIANT_PENALTY;
+        break;
+      }
     }
     return [...byIndex.values()];
   }
@@ -196,6 +209,31 @@ export class TextIndex implements Vocabulary {
     }
     return alternatives;
   }
+}
+
+function someStartsWith(words: Iterable<string>, prefix: string): boolean {
+  for (const word of words) if (word.startsWith(prefix)) return true;
+  return false;
+}
+
+/**
+ * `matcher`, shared by the hits that matched the same wordings: one query's thousands of hits satisfy it in a
+ * handful of ways.
+ */
+function matchers(): (hit: TextHit) => (word: string) => boolean {
+  const ids = new Map<Alternative, number>();
+  const made = new Map<string, (word: string) => boolean>();
+  return (hit) => {
+    let key = '';
+    for (const alt of hit.matched) {
+      let id = ids.get(alt);
+      if (id === undefined) ids.set(alt, (id = ids.size));
+      key += `${id},`;
+    }
+    let matches = made.get(key);
+    if (!matches) made.set(key, (matches = matcher(hit)));
+    return matches;
+  };
 }
 
 /** Whether a (canonical) name word matched the wordings that satisfied the query for this procedure. */
