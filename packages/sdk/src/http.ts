@@ -51,6 +51,12 @@ const retryAfter = (res: Response): number | null => {
 
 type KyFailure = Error & { request?: Request; response?: Response; data?: unknown };
 
+/**
+ * ky's errors hold the request's options, the lookup's body (dossier code and ID number) among them: a console that
+ * logs a DvcError would print it. Its cause keeps only ky's message (method, URL and status; no PII in URLs).
+ */
+const causeOf = (e: unknown) => Error((e as Error)?.message);
+
 export function createHttp(options: HttpOptions): Send {
   const { totalTimeout = 30_000, retry, hooks: { beforeRequest, afterResponse } = {} } = options;
   const { limit = 2, backoffLimit = 5_000 } = typeof retry == 'number' ? { limit: retry } : retry ?? {};
@@ -101,7 +107,7 @@ export function createHttp(options: HttpOptions): Send {
       // `.text()` rather than the raw Response's: ky then bounds the body read by the timeouts too.
       return { status: res.status, etag: res.headers.get('etag'), text: await call.text() };
     } catch (e) {
-      throw x.signal?.aborted ? new DvcError('aborted', { cause: e }) : toDvcError(e as KyFailure);
+      throw x.signal?.aborted ? new DvcError('aborted', { cause: causeOf(e) }) : toDvcError(e as KyFailure);
     }
   };
 }
@@ -111,12 +117,12 @@ function toDvcError(e: KyFailure): DvcError {
   const res = e?.response;
   // Anything without a response failed before it arrived or while its body streamed: ky's NetworkError, fetch's
   // TypeError, a connection reset mid-body.
-  if (!res) return new DvcError(e?.name == 'TimeoutError' ? 'timeout' : 'network', { cause: e });
+  if (!res) return new DvcError(e?.name == 'TimeoutError' ? 'timeout' : 'network', { cause: causeOf(e) });
   const { status } = res;
   const problem = isProblem(e.data) ? e.data : null;
   return new DvcError(
     status == 429 ? 'rate-limited' : status == 404 ? 'not-found' : status >= 500 ? 'server' : status >= 400 ? 'invalid-request' : 'invalid-response',
-    { status, problem, retryAfter: retryAfter(res) ?? problem?.retryAfter ?? null, cause: e },
+    { status, problem, retryAfter: retryAfter(res) ?? problem?.retryAfter ?? null, cause: causeOf(e) },
   );
 }
 

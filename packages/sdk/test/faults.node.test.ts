@@ -1,6 +1,7 @@
 // Failure handling, through the fault proxy in front of the real API: each error kind, retries counted on the
 // wire, Retry-After honoured (by timing ratio), and no repeat of a POST that has no Idempotency-Key.
 import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { createClient, isDvcError, type ClientOptions, type DvcError } from '@dvc-kit/sdk';
 import type { FaultRule } from './support/fault-proxy.ts';
@@ -207,5 +208,31 @@ describe('survey posts and their Idempotency-Key', () => {
     api.proxy.set({ fault: 'drop' });
     assert.equal((await failure(client().surveys.submit(general))).kind, 'network');
     assert.equal(requests('/v1/survey-responses'), 3);
+  });
+});
+
+describe('a failed lookup logged as it is', () => {
+  test('names neither the ID number nor the request body, whatever the failure', async () => {
+    const { code } = await api.dossier();
+    const idNumber = '079123456789';
+    const lookup = (o: Partial<ClientOptions> = {}, signal?: AbortSignal) =>
+      failure(client({ retry: 0, ...o }).dossiers.lookup({ code, idNumber }, { signal }));
+    const errors: DvcError[] = [await lookup()]; // not found: a wrong ID number
+    api.proxy.set({ fault: 'status', status: 429, retryAfter: 60 });
+    errors.push(await lookup());
+    api.proxy.set({ fault: 'status', status: 500 });
+    errors.push(await lookup());
+    api.proxy.set({ fault: 'drop' });
+    errors.push(await lookup());
+    api.proxy.set({ fault: 'delay', delayMs: 2000 });
+    errors.push(await lookup({ timeout: 100, totalTimeout: 100 }));
+    errors.push(await lookup({}, AbortSignal.timeout(50)));
+    assert.deepEqual(errors.map((e) => e.kind), ['not-found', 'rate-limited', 'server', 'network', 'timeout', 'aborted']);
+    for (const e of errors) {
+      // What console.log / console.error print in Node: the error with its whole cause chain.
+      const printed = inspect(e, { depth: Infinity, showHidden: true }) + JSON.stringify(e);
+      assert.ok(!printed.includes(idNumber), `${e.kind}: the ID number is printed`);
+      assert.ok(!printed.includes('"idNumber"'), `${e.kind}: the request body is printed`);
+    }
   });
 });
