@@ -1,9 +1,22 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import manifest from '../packages/elements/custom-elements.json';
 import '../packages/elements/src/define.ts';
 
-setCustomElementsManifest(manifest);
+type Member = { name: string; privacy?: string };
+type Declaration = { members?: Member[] };
+// The analyzer lists #private and protected members too; a designer's tables show only what a page can set.
+setCustomElementsManifest({
+  ...manifest,
+  modules: manifest.modules.map((module) => ({
+    ...module,
+    declarations: (module.declarations as Declaration[] | undefined)?.map((declaration) => ({
+      ...declaration,
+      members: declaration.members?.filter((m) => !m.name.startsWith('#') && m.privacy !== 'private' && m.privacy !== 'protected'),
+    })),
+  })),
+});
 
 const preview: Preview = {
   tags: ['autodocs'],
@@ -20,8 +33,10 @@ const preview: Preview = {
   initialGlobals: { lang: 'vi' },
   decorators: [
     (story, context) => {
-      document.documentElement.lang = (context.globals.lang as string) || 'vi';
-      return story();
+      const lang = (context.globals.lang as string) || 'vi';
+      document.documentElement.lang = lang;
+      // Docs pages put stories inside Storybook's own lang="en" block: the elements follow the nearest lang.
+      return html`<div lang=${lang}>${story()}</div>`;
     },
   ],
 };

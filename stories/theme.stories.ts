@@ -141,3 +141,50 @@ export const DarkPalette: Story = {
     </div>`,
   play: async ({ canvasElement }) => { await waitFor(canvasElement.querySelector('dvc-service-search')!, '.results[aria-busy="false"]'); },
 };
+
+/** The tokens a designer tries first, as Storybook controls. */
+interface PaletteArgs {
+  primary: string;
+  accent: string;
+  link: string;
+  text: string;
+  surfaceAlt: string;
+  radius: string;
+  space: string;
+  fontFamily: string;
+  fontSize: string;
+}
+
+export const TryYourPalette: StoryObj<PaletteArgs> = {
+  parameters: {
+    docs: {
+      description: {
+        story: 'Đổi các token trong bảng điều khiển (Controls) và xem ngay kết quả; chép các giá trị vào CSS của trang. / '
+          + 'Change the tokens in the Controls panel and see the result at once; copy the values into the page\'s CSS.',
+      },
+    },
+  },
+  args: {
+    primary: '#0b3d91', accent: '#a50e0e', link: '#0b3d91', text: '#1b1b1b', surfaceAlt: '#f3f5f8',
+    radius: '0.25em', space: '1em', fontFamily: 'system-ui, sans-serif', fontSize: '16px',
+  },
+  argTypes: {
+    primary: { control: 'color', name: '--dvc-color-primary' },
+    accent: { control: 'color', name: '--dvc-color-accent' },
+    link: { control: 'color', name: '--dvc-color-link' },
+    text: { control: 'color', name: '--dvc-color-text' },
+    surfaceAlt: { control: 'color', name: '--dvc-color-surface-alt' },
+    radius: { control: 'text', name: '--dvc-radius' },
+    space: { control: 'text', name: '--dvc-space' },
+    fontFamily: { control: 'text', name: '--dvc-font-family' },
+    fontSize: { control: 'text', name: '--dvc-font-size' },
+  },
+  render: (args) => html`<div style=${styleMap({
+    '--dvc-color-primary': args.primary, '--dvc-color-accent': args.accent, '--dvc-color-link': args.link,
+    '--dvc-color-text': args.text, '--dvc-color-surface-alt': args.surfaceAlt, '--dvc-radius': args.radius,
+    '--dvc-space': args.space, '--dvc-font-family': args.fontFamily, '--dvc-font-size': args.fontSize,
+  })}>
+      <dvc-service-search query="khai sinh" page-size="2" .client=${storyClient()}></dvc-service-search>
+    </div>`,
+  play: async ({ canvasElement }) => { await waitFor(canvasElement.querySelector('dvc-service-search')!, '.results[aria-busy="false"]'); },
+};

@@ -133,6 +133,12 @@ describe('static Storybook', () => {
         const shown = await page.waitForFunction(() => [...document.querySelectorAll('#storybook-docs *')].some((el) => el.localName.startsWith('dvc-')), { timeout: 10_000 })
           .then(() => true, () => false);
         assert.ok(shown, 'the docs page shows the element');
+        // Storybook puts docs inside its own lang="en" block; an element without a lang of its own must still speak
+        // the toolbar's language (Vietnamese by default), as it does on a page.
+        const spoken = await page.$$eval('#storybook-docs *', (all) => [...new Set(all
+          .filter((el) => el.localName.startsWith('dvc-') && !el.hasAttribute('lang'))
+          .map((el) => el.closest('[lang]')?.getAttribute('lang')))]);
+        assert.deepEqual(spoken, ['vi'], 'the elements on the docs page follow the toolbar language');
       }
       assert.deepEqual(consoleErrors, []);
     });
