@@ -2,7 +2,7 @@ import { LitElement, html, type PropertyDeclarations, type PropertyValues, type 
 import type { DvcClient } from '@dvc-kit/sdk';
 import { ClientConsumer } from './client-consumer.ts';
 import { clientFor } from './clients.ts';
-import { interpolate, resolveLocale, watchLanguage, type Locale, type Strings } from './i18n.ts';
+import { interpolate, resolveLocale, waitText, watchLanguage, type Locale, type Strings } from './i18n.ts';
 
 // Outside the class so the custom-elements manifest does not list a bogus event named "name" on every element.
 function domEvent<T>(name: string, detail: T, cancelable: boolean): CustomEvent<T> {
@@ -124,12 +124,16 @@ export abstract class DvcElement<S extends Record<string, string>> extends LitEl
     if (!before || before.api !== now.api || before.locale !== now.locale) this.clientChanged?.();
   }
 
-  /** The string `key` in the current language, with `{name}` placeholders filled (values are plain text). */
+  /**
+   * The string `key` in the current language, with `{name}` placeholders filled (values are plain text). A `seconds`
+   * param also fills `{wait}`, the wait as people say it: "45 giây", "10 phút" / "45 seconds", "10 minutes".
+   */
   protected t(key: keyof S, params?: Record<string, string | number>): string {
     const override = this.strings?.[key];
     const table = (this.#locale === 'en' && this.#english) || this.stringTable.vi;
     const template = typeof override === 'string' ? override : table[key];
-    return interpolate(template, params);
+    const seconds = params?.seconds as number;
+    return interpolate(template, seconds >= 0 ? { ...params, wait: waitText(seconds, this.#locale) } : params);
   }
 
   /** Dispatch a bubbling, composed CustomEvent; returns false when a cancelable event was cancelled. */

@@ -37,6 +37,13 @@ export function resolveLocale(el: Element): Locale {
   return DEFAULT_LOCALE;
 }
 
+/** A wait in whole seconds, in minutes (rounded up) from two minutes on: a 600 s lock reads "10 phút", not "600 giây". */
+export function waitText(seconds: number, locale: Locale): string {
+  const minutes = seconds >= 120;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: minutes ? 'minute' : 'second', unitDisplay: 'long' })
+    .format(minutes ? Math.ceil(seconds / 60) : seconds);
+}
+
 /** Fill `{name}` placeholders; unknown placeholders stay visible so a missing value is noticed. */
 export function interpolate(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;

@@ -10,7 +10,7 @@ export const en: ProcedureStrings = {
   error: 'Something went wrong while contacting the service. Please try again.',
   offlineTitle: 'No network connection',
   offline: 'This device is offline. The information will load again when the connection is back.',
-  rateLimited: 'The service is receiving too many requests. Please try again in {seconds} seconds.',
+  rateLimited: 'The service is receiving too many requests. Please try again in {wait}.',
   retry: 'Try again',
   code: 'Procedure code',
   levels: 'Level',

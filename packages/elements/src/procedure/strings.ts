@@ -9,7 +9,7 @@ const vi = {
   error: 'Đã có lỗi khi kết nối tới hệ thống. Vui lòng thử lại.',
   offlineTitle: 'Không có kết nối mạng',
   offline: 'Thiết bị đang mất kết nối. Thông tin sẽ được tải lại khi có mạng.',
-  rateLimited: 'Hệ thống đang nhận quá nhiều yêu cầu. Vui lòng thử lại sau {seconds} giây.',
+  rateLimited: 'Hệ thống đang nhận quá nhiều yêu cầu. Vui lòng thử lại sau {wait}.',
   retry: 'Thử lại',
   code: 'Mã thủ tục',
   levels: 'Cấp thực hiện',

@@ -36,7 +36,7 @@ export const en: SurveyStrings = {
   sendErrorTitle: 'Your rating was not sent',
   sendNetwork: 'It could not be sent because of a connection problem. Your answers are still here: press “Send rating” to try again.',
   sendServer: 'The service has a problem. Your answers are still here: please try again in a few minutes.',
-  sendRateLimited: 'Too many ratings were sent. Please try again in {seconds} seconds.',
+  sendRateLimited: 'Too many ratings were sent. Please try again in {wait}.',
   sendInvalid: 'The service did not accept the answers. Please check them and send again.',
   sendDossier: 'The dossier to rate was not found. Please look up the dossier again and open the survey from the result.',
   retry: 'Try again',

@@ -35,7 +35,7 @@ const vi = {
   sendErrorTitle: 'Chưa gửi được đánh giá',
   sendNetwork: 'Không gửi được do lỗi kết nối. Câu trả lời vẫn còn trên trang, bấm “Gửi đánh giá” để thử lại.',
   sendServer: 'Hệ thống đang gặp sự cố. Câu trả lời vẫn còn trên trang, vui lòng thử lại sau ít phút.',
-  sendRateLimited: 'Có quá nhiều lượt gửi. Vui lòng thử lại sau {seconds} giây.',
+  sendRateLimited: 'Có quá nhiều lượt gửi. Vui lòng thử lại sau {wait}.',
   sendInvalid: 'Hệ thống chưa nhận câu trả lời. Vui lòng kiểm tra lại rồi gửi lại.',
   sendDossier: 'Không tìm thấy hồ sơ cần đánh giá. Vui lòng tra cứu lại hồ sơ rồi mở phiếu đánh giá từ kết quả tra cứu.',
   retry: 'Thử lại',

@@ -35,7 +35,7 @@ export const en: ServiceSearchStrings = {
   offlineTitle: 'No network connection',
   offline: 'This device is offline. The search will run again when the connection is back.',
   rateLimitedTitle: 'The service is busy',
-  rateLimited: 'Too many searches. Please try again in {seconds} seconds.',
+  rateLimited: 'Too many searches. Please try again in {wait}.',
   retry: 'Try again',
   back: 'Back to results',
   portal: 'View the procedure on the National Public Service Portal',

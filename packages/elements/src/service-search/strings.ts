@@ -34,7 +34,7 @@ const vi = {
   offlineTitle: 'Không có kết nối mạng',
   offline: 'Thiết bị đang mất kết nối. Kết quả sẽ được tìm lại khi có mạng.',
   rateLimitedTitle: 'Hệ thống đang bận',
-  rateLimited: 'Có quá nhiều yêu cầu tìm kiếm. Vui lòng thử lại sau {seconds} giây.',
+  rateLimited: 'Có quá nhiều yêu cầu tìm kiếm. Vui lòng thử lại sau {wait}.',
   retry: 'Thử lại',
   back: 'Quay lại kết quả',
   portal: 'Xem thủ tục trên Cổng Dịch vụ công quốc gia',
