@@ -13,8 +13,10 @@ export const resultStyles = css`
   .result {
     display: grid; gap: 0.35em; padding: 0.85em var(--_space);
     background: var(--_surface); border: 1px solid var(--_border); border-inline-start: 4px solid var(--_accent);
-    border-radius: var(--_radius);
+    border-radius: var(--_radius); position: relative;
   }
+  /* The whole card answers a tap (a name alone is a 24px target on a phone); the card holds nothing else to press. */
+  [part~="result-link"]::after { content: ''; position: absolute; inset: 0; }
   .name { font-size: 1.125em; font-weight: 700; line-height: 1.35; }
   .meta { display: flex; flex-wrap: wrap; gap: 0.15em 0; color: var(--_muted); font-size: 0.9375em; }
   /* A border, not a background, so that forced colours draw it too. */

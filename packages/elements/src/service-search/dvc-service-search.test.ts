@@ -1,5 +1,5 @@
 import { expect, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { DvcClient } from '@dvc-kit/sdk';
 import './define.ts';
 import type { DvcServiceSearch, SearchEventDetail, SelectEventDetail } from './dvc-service-search.ts';
@@ -220,6 +220,19 @@ describe('<dvc-service-search>', () => {
     await el.updateComplete;
     expect($(el, 'dvc-procedure')).to.equal(null);
     expect(selected.length).to.equal(2);
+  });
+
+  it('opens a result from a tap anywhere on its card, not only on the name', async () => {
+    const el = await make();
+    const selected: SelectEventDetail[] = [];
+    el.addEventListener('dvc-select', (e) => selected.push(e.detail));
+    await searchFor(el, 'ket hon');
+    const card = $(el, '[part="result"]')!;
+    card.scrollIntoView({ block: 'center' });
+    const box = card.getBoundingClientRect();
+    // Near the card's bottom corner, over the online badge row: far from the name.
+    await sendMouse({ type: 'click', position: [Math.round(box.right - 12), Math.round(box.bottom - 8)] });
+    expect(selected.map((s) => s.code)).to.deep.equal(['1.000894']);
   });
 
   it('shows an empty state with suggestions and a way to clear filters', async () => {
