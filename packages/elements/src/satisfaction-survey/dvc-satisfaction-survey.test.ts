@@ -296,7 +296,7 @@ describe('<dvc-satisfaction-survey>', () => {
     expect(stored).to.have.length(1);
     // Sent later by this page: the page hears it like a direct send, and the citizen sees the receipt.
     expect(submitted).to.deep.equal([{ form: 'default', dossierCode: dossier.code, receiptId: stored[0]!.id }]);
-    expect(textOf(saved)).to.contain(`Mã tiếp nhận: ${stored[0]!.id}`);
+    expect(textOf(saved)).to.contain(`Mã phiếu đánh giá: ${stored[0]!.id}`);
     await expectAccessible(el);
   });
 
@@ -312,7 +312,7 @@ describe('<dvc-satisfaction-survey>', () => {
     expect(stored).to.have.length(1);
     await until(() => submitted.length === 1, 'the event in this tab');
     expect(submitted[0]!.receiptId).to.equal(stored[0]!.id);
-    await until(() => textOf(q(el, '[part=outcome]')).includes(`Mã tiếp nhận: ${stored[0]!.id}`), 'the receipt in this tab');
+    await until(() => textOf(q(el, '[part=outcome]')).includes(`Mã phiếu đánh giá: ${stored[0]!.id}`), 'the receipt in this tab');
     expect(localStorage.getItem(`${queueKey}:settled`), 'nothing kept').to.equal(null);
   });
 

@@ -27,7 +27,7 @@ export const en: SurveyStrings = {
   sending: 'Sending…',
   sentTitle: 'Thank you for your rating',
   sent: 'Your feedback has been recorded.',
-  receipt: 'Receipt number: {id}',
+  receipt: 'Rating reference: {id}',
   queuedTitle: 'Your rating is saved',
   queued: 'Saved on this device, will be sent when you are back online.',
   pending: 'Waiting to be sent: {count}',

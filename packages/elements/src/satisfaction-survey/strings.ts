@@ -26,7 +26,7 @@ const vi = {
   sending: 'Đang gửi…',
   sentTitle: 'Cảm ơn bạn đã đánh giá',
   sent: 'Ý kiến của bạn đã được ghi nhận.',
-  receipt: 'Mã tiếp nhận: {id}',
+  receipt: 'Mã phiếu đánh giá: {id}',
   queuedTitle: 'Đánh giá đã được lưu',
   queued: 'Đã lưu trên thiết bị này, sẽ gửi khi có mạng trở lại.',
   pending: 'Đang chờ gửi: {count}',
