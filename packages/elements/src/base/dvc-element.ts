@@ -35,7 +35,7 @@ export abstract class DvcElement<S extends Record<string, string>> extends LitEl
   /** A client created with `createClient()` from script; wins over `base-url` and any provider. */
   declare client: DvcClient | undefined;
 
-  /** Replacement strings for the current language, by key (e.g. `{ title: 'Tra cứu thủ tục' }`). */
+  /** Replacement strings, by key (keys are in the element's strings.ts), e.g. `{ retry: 'Tải lại' }`; `{name}` placeholders are filled in. */
   declare strings: Partial<S> | undefined;
 
   protected abstract readonly stringTable: Strings<S>;
