@@ -43,7 +43,7 @@ export const baseStyles = css`
   :host([hidden]) { display: none; }
   /* A widget's boxes start formatting contexts (grid, container queries). Beside a host float that fills the line
      they would shrink to a sliver, one word a line; needing 20em, they move below the float instead. */
-  :host > * { min-inline-size: min(100%, 20em); }
+  :host > :not(.visually-hidden) { min-inline-size: min(100%, 20em); }
   *, ::before, ::after { box-sizing: border-box; }
   h2, h3 { margin: 0; line-height: 1.3; }
   p, ul, ol, dl, dd { margin: 0; }
