@@ -2,7 +2,7 @@
 import type { FilterList, Match, Procedure, ProcedureSummary, SearchParams, SearchResult } from '@dvc-kit/sdk';
 import { codeQuery, matchCode, type CodeHit } from './codes.ts';
 import { toProcedure } from './derive.ts';
-import { applyFilters, facets } from './facets.ts';
+import { FacetIndex } from './facets.ts';
 import { foldWithMap } from './folding.ts';
 import { fnv1a64 } from './hash.ts';
 import { CatalogError, type CatalogProcedure } from './model.ts';
@@ -95,6 +95,7 @@ export function createCatalogue(input: readonly CatalogProcedure[], options: Cat
   [...byCode.keys()].sort().forEach((code, rank) => (codeRank[byCode.get(code)!] = rank));
   const lexicon = new Lexicon([...SYNONYMS, ...(options.synonyms ?? [])]);
   const index = new TextIndex(procedures);
+  const facetIndex = new FacetIndex(procedures, collator);
   const alphabetical: Ranked[] = procedures
     .map((_, i) => ({ index: i, matches: NO_MATCHES }))
     .sort((a, b) => collator.compare(procedures[a.index]!.name, procedures[b.index]!.name) || (procedures[a.index]!.code < procedures[b.index]!.code ? -1 : 1));
@@ -141,18 +142,14 @@ export function createCatalogue(input: readonly CatalogProcedure[], options: Cat
       const pageSize = clamp(params.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
       const matched = q.trim() ? rank(q) : alphabetical;
       const filters = { level: params.level, field: params.field, agency: params.agency, online: params.online };
-      const procedureOf = (r: Ranked) => procedures[r.index]!;
-      const filtered = applyFilters(matched, procedureOf, filters);
+      const filtered = facetIndex.filter(matched, (r) => r.index, filters);
       const start = (page - 1) * pageSize;
       return {
         items: filtered.slice(start, start + pageSize).map(summary),
         total: filtered.length,
         page,
         pageSize,
-        facets: facets(matched.map(procedureOf), filters, {
-          field: params.field ? fieldRefs.name(params.field) : undefined,
-          agency: params.agency ? agencyRefs.name(params.agency) : undefined,
-        }),
+        facets: facetIndex.facets(matched.map((r) => r.index), filters),
       };
     },
     get(code: string): Procedure | undefined {
