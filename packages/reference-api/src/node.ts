@@ -5,10 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
+import { parseAccept } from 'hono/utils/accept';
+import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import { createApp, type CaptchaVerifier, type Limits } from './app.ts';
 import { createCatalogue, parseCatalogCsv, parseCatalogJson, type Catalogue } from './catalog/index.ts';
+import { CompressedFiles, type Encoding } from './compressed-files.ts';
 import { demoDossiers, seedDemoDossiers, type DemoDossier } from './demo-dossiers.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import type { Store } from './store.ts';
@@ -109,8 +112,52 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 }
 
+/** Compressed static files kept in memory: every example page and bundle several times over. */
+const STATIC_CACHE_BYTES = 32 * 1024 * 1024;
+/** What `compress()` leaves uncompressed (its default threshold). */
+const COMPRESS_THRESHOLD = 1024;
+const ENCODINGS: readonly Encoding[] = ['gzip', 'deflate'];
+
+/** The encoding `compress()` would choose for this Accept-Encoding (gzip unless deflate is preferred). */
+function negotiate(header: string | undefined): Encoding | undefined {
+  if (header === undefined) return undefined;
+  const accepts = parseAccept(header);
+  const wildcard = accepts.find((a) => a.type === '*')?.q;
+  let best: { encoding: Encoding; q: number } | undefined;
+  for (const encoding of ENCODINGS) {
+    const q = accepts.find((a) => a.type.toLowerCase() === encoding)?.q ?? wildcard ?? 0;
+    if (q === 1) return encoding;
+    if (q > 0 && (!best || q > best.q)) best = { encoding, q };
+  }
+  return best?.encoding;
+}
+
+/**
+ * Replaces a static file's response with its compressed bytes from the cache, where `compress()` would have
+ * compressed it on the fly (so that middleware then leaves it alone): a full GET of a compressible type, big
+ * enough, to a client accepting gzip or deflate.
+ */
+async function useCompressed(c: Context, path: string, files: CompressedFiles): Promise<void> {
+  const { res } = c;
+  const type = res.headers.get('Content-Type');
+  if (c.req.method !== 'GET' || res.status !== 200 || res.headers.has('Content-Encoding') || !type || !COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type)) return;
+  if (Number(res.headers.get('Content-Length') ?? 0) < COMPRESS_THRESHOLD) return;
+  const encoding = negotiate(c.req.header('Accept-Encoding'));
+  if (!encoding) return;
+  const file = await files.get(path, encoding);
+  await res.body?.cancel();
+  c.res = new Response(file.bytes, { status: 200, headers: { 'Content-Type': type } });
+  // Hono carries the previous response's headers over; these describe the new body.
+  c.res.headers.set('Content-Encoding', encoding);
+  c.res.headers.set('Content-Length', String(file.bytes.length));
+  c.res.headers.set('Last-Modified', file.modified.toUTCString());
+  c.res.headers.set('Vary', 'Accept-Encoding');
+}
+
 /** Static files under their prefixes (examples, CDN bundles), with types sniffing disabled; everything else falls through. */
 function mountStatic(root: Hono, dirs: Record<string, string>): void {
+  const files = new CompressedFiles(STATIC_CACHE_BYTES);
+  const found = new WeakMap<Context, string>();
   for (const [rawPrefix, dir] of Object.entries(dirs)) {
     const prefix = `/${rawPrefix.replace(/^\/+|\/+$/g, '')}`;
     const directory = resolve(dir);
@@ -120,9 +167,17 @@ function mountStatic(root: Hono, dirs: Record<string, string>): void {
       c.res.headers.set('X-Content-Type-Options', 'nosniff');
       c.res.headers.set('Referrer-Policy', 'no-referrer');
     });
+    root.use(`${prefix}/*`, async (c, next) => {
+      await next();
+      const path = found.get(c);
+      if (path) await useCompressed(c, path, files);
+    });
     root.use(`${prefix}/*`, serveStatic({
       root: directory,
       rewriteRequestPath: (path) => path.slice(prefix.length) || '/',
+      onFound: (path, c) => {
+        found.set(c, path);
+      },
     }));
   }
 }
