@@ -56,25 +56,39 @@ function pairsOf(terms: readonly string[]): string[] {
   return terms.slice(1).map((t, i) => `${terms[i]}_${t}`);
 }
 
+/** Whether `second` follows `first` somewhere in the name; with `open`, a word beginning with `second` does. */
+function hasPair(name: readonly string[], first: string, second: string, open = false): boolean {
+  for (let j = 0; j + 1 < name.length; j++) {
+    if (name[j] === first && (open ? name[j + 1]!.startsWith(second) : name[j + 1] === second)) return true;
+  }
+  return false;
+}
+
 export class TextIndex implements Vocabulary {
   readonly #index: TermIndex;
-  readonly #nameTerms: string[][] = [];
-  readonly #namePairs: Set<string>[] = [];
+  /**
+   * Each name's words, one string per distinct word across names. Word pairs are looked for in these (a set of
+   * pairs per name held most of a large catalogue's index in memory).
+   */
+  readonly #names: string[][] = [];
+  /** Where the words that count for the name begin: after a leading "Thủ tục". */
+  readonly #nameStarts: Uint8Array;
   /** Per procedure, the indexes (in VARIANTS) of the follow-up words its name contains. */
   readonly #variants: number[][] = [];
   readonly terms = new Map<string, number>();
   readonly pairs = new Set<string>();
 
   constructor(procedures: readonly Procedure[]) {
-    const documents = procedures.map((p) => {
-      const name = indexTerms(p.name);
-      this.#nameTerms.push(name[0] === NAME_PREFIX[0] && name[1] === NAME_PREFIX[1] ? name.slice(2) : name);
-      const pairs = pairsOf(name);
-      this.#namePairs.push(new Set(pairs));
+    const words = new Map<string, string>();
+    this.#nameStarts = new Uint8Array(procedures.length);
+    const documents = procedures.map((p, id) => {
+      const name = indexTerms(p.name).map((w) => words.get(w) ?? (words.set(w, w), w));
+      this.#names.push(name);
+      this.#nameStarts[id] = name[0] === NAME_PREFIX[0] && name[1] === NAME_PREFIX[1] ? NAME_PREFIX.length : 0;
       this.#variants.push(VARIANTS.flatMap((v, i) => (containsRun(name, v) ? [i] : [])));
       const fields = [name, indexTerms(p.field.name), p.agencies.flatMap((a) => indexTerms(a.name)), [...p.results, ...p.subjects].flatMap(indexTerms)];
       for (const term of new Set(fields.flat())) this.terms.set(term, (this.terms.get(term) ?? 0) + 1);
-      for (const pair of pairs) this.pairs.add(pair);
+      for (const pair of pairsOf(name)) this.pairs.add(pair);
       return fields;
     });
     this.#index = new TermIndex(documents, BOOSTS);
@@ -129,30 +143,29 @@ export class TextIndex implements Vocabulary {
     });
 
     const typed = concepts.flatMap((c) => c.words);
-    const typedPairs = pairsOf(typed);
     const asked = new Set(concepts.flatMap((c) => c.alternatives.flat()));
     const unasked = new Set(VARIANTS.flatMap((v, i) => (v.some((t) => asked.has(t)) ? [] : [i])));
     const matcherOf = matchers();
     for (const h of byIndex.values()) {
-      const name = this.#nameTerms[h.index]!;
-      const pairs = this.#namePairs[h.index]!;
+      const name = this.#names[h.index]!;
+      const start = this.#nameStarts[h.index]!;
       // Words typed next to each other that stand next to each other in the name ("khai sinh", "kết hôn"): a
       // fixed bonus per pair, not BM25, so a long official name is not penalised twice for its length.
-      for (let k = 0; k < typedPairs.length; k++) {
-        const pair = typedPairs[k]!;
-        const open = prefixLast && k === typedPairs.length - 1;
-        if (pairs.has(pair) || (open && someStartsWith(pairs, pair))) h.score += PAIR_BONUS;
+      for (let k = 0; k + 1 < typed.length; k++) {
+        const open = prefixLast && k === typed.length - 2;
+        if (hasPair(name, typed[k]!, typed[k + 1]!) || (open && hasPair(name, typed[k]!, typed[k + 1]!, true))) h.score += PAIR_BONUS;
       }
-      if (name.length > 0) {
+      const length = name.length - start;
+      if (length > 0) {
         const matches = matcherOf(h);
         let matched = 0;
-        for (const word of name) if (matches(word)) matched++;
-        h.score += (NAME_COVER_WEIGHT * matched) / name.length;
+        for (let j = start; j < name.length; j++) if (matches(name[j]!)) matched++;
+        h.score += (NAME_COVER_WEIGHT * matched) / length;
         // Citizens type the beginning of a name: "cấp giấy phép xây dựng" is "Cấp giấy phép xây dựng mới ...",
         // not "Cấp lại giấy phép xây dựng ...".
         let head = 0;
-        const open = (i: number) => prefixLast && i === typed.length - 1 && name[i]!.startsWith(typed[i]!);
-        while (head < typed.length && head < name.length && (name[head] === typed[head] || open(head))) head++;
+        const open = (i: number) => prefixLast && i === typed.length - 1 && name[start + i]!.startsWith(typed[i]!);
+        while (head < typed.length && head < length && (name[start + head] === typed[head] || open(head))) head++;
         h.score += (HEAD_WEIGHT * head) / typed.length;
       }
       for (const variant of this.#variants[h.index]!) {
@@ -178,7 +191,6 @@ export class TextIndex implements Vocabulary {
     for (const alt of this.#alternatives(wordings, prefix)) {
       const perTerm = alt.terms.map((t, k) => lookup(t, alt.prefix && k === alt.terms.length - 1));
       // Typed words earn their pair bonus in `search`; a synonym's wording earns it here.
-      const altPairs = alt.expansion ? pairsOf(alt.terms) : [];
       const [smallest, ...others] = [...perTerm].sort((a, b) => a.size - b.size);
       if (!smallest) continue;
       const pool = within && within.size < smallest.size ? within.keys() : smallest.keys();
@@ -187,8 +199,12 @@ export class TextIndex implements Vocabulary {
         let score = 0;
         for (const m of perTerm) score += m.get(index)!;
         // The mean keeps a seven-word expansion comparable to a one-word concept; in-order words add to it.
-        const namePairs = this.#namePairs[index]!;
-        score = (score / perTerm.length + PAIR_BONUS * altPairs.filter((p) => namePairs.has(p)).length) * alt.weight;
+        let inOrder = 0;
+        if (alt.expansion) {
+          const name = this.#names[index]!;
+          for (let k = 0; k + 1 < alt.terms.length; k++) if (hasPair(name, alt.terms[k]!, alt.terms[k + 1]!)) inOrder++;
+        }
+        score = (score / perTerm.length + PAIR_BONUS * inOrder) * alt.weight;
         const previous = best.get(index);
         if (!previous || score > previous.score) best.set(index, { score, alt });
       }
@@ -209,11 +225,6 @@ export class TextIndex implements Vocabulary {
     }
     return alternatives;
   }
-}
-
-function someStartsWith(words: Iterable<string>, prefix: string): boolean {
-  for (const word of words) if (word.startsWith(prefix)) return true;
-  return false;
 }
 
 /**
