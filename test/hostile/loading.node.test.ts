@@ -3,11 +3,15 @@
 // policy allowlist). Each time every widget
 // must work, once, with no error, no CSP violation, and at most one console warning.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, ConsoleMessage, Page } from 'puppeteer-core';
 import type { RunningServer } from '@dvc-kit/reference-api/node';
 import { ensureBuilt } from '../support/build.ts';
 import { textOf, watchProblems, type PageProblems } from '../support/browser.ts';
+import { serveDirectory } from '../support/static-server.ts';
 import { browserNames, instrument, launch, payloadRuns, PAYLOAD_JS, startHostileServer, violationsOf, type Incidents } from './support/harness.ts';
 import { answerSurvey, click, lookUp, openResult, returnedDossier, searchKhaiSinh } from './support/widgets.ts';
 
@@ -102,6 +106,36 @@ for (const browserName of browserNames()) {
       await page.waitForFunction(() => ((window as unknown as { __dvcViolations: string[] }).__dvcViolations).length > 0, { timeout: 5_000 });
       assert.equal(await payloadRuns(page), 0, 'the inline script did not run');
       await page.close();
+    });
+
+    test('a site on another origin loads the bundle and the API from the dvc-kit server (CORS)', async () => {
+      // A commune site embeds from its province's dvc-kit server: module scripts are fetched with CORS, so /cdn/
+      // must allow other origins, as the API does for the origins it is told (here '*').
+      const dir = mkdtempSync(join(tmpdir(), 'dvc-cross-origin-'));
+      writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Xã</title>
+        <script type="module" src="${server.url}/cdn/dvc-kit.js"></script></head><body>
+        <dvc-provider base-url="${server.url}"><dvc-service-search><a href="https://dichvucong.gov.vn/">Cổng DVC</a></dvc-service-search>
+        <dvc-dossier-tracker></dvc-dossier-tracker></dvc-provider></body></html>`);
+      const site = await serveDirectory(dir);
+      const page = await browser.newPage();
+      try {
+        await page.setViewport({ width: 1280, height: 900 });
+        const problems = watchProblems(page, { allow: (problem) => problem.includes('/favicon.ico') });
+        await page.goto(`${site.url}/`, { waitUntil: 'networkidle0' });
+        assert.notEqual(new URL(site.url).origin, new URL(server.url).origin);
+        assert.equal((await searchKhaiSinh(page))[0], '1.001193');
+        assert.match(await openResult(page, '1.001193'), /Đăng ký khai sinh/);
+        const dossier = returnedDossier(server.demo);
+        assert.ok((await lookUp(page, dossier)).includes(dossier.code));
+        await click(page, 'dvc-dossier-tracker >>> [part~="survey-invite"] button');
+        assert.match(await answerSurvey(page, 'dvc-dossier-tracker >>> dvc-satisfaction-survey'), /Cảm ơn/);
+        problems.stop();
+        assert.deepEqual(problems.list, []);
+      } finally {
+        await page.close();
+        await site.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     test('the loader included twice (twice.html): one working set of elements, no warning', async () => {

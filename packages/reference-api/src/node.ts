@@ -166,6 +166,10 @@ function mountStatic(root: Hono, dirs: Record<string, string>): void {
       await next();
       c.res.headers.set('X-Content-Type-Options', 'nosniff');
       c.res.headers.set('Referrer-Policy', 'no-referrer');
+      // Commune and department sites load /cdn/ from this server: module scripts are fetched with CORS, so without
+      // this header the browser refuses them on every other origin. The files are public and sent without cookies.
+      c.res.headers.set('Access-Control-Allow-Origin', '*');
+      c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
     });
     root.use(`${prefix}/*`, async (c, next) => {
       await next();
