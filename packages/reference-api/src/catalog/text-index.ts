@@ -254,5 +254,11 @@ export function matcher(hit: TextHit): (word: string) => boolean {
   for (const alt of hit.matched) {
     alt.terms.forEach((t, k) => (alt.prefix && k === alt.terms.length - 1 ? prefixes.push(t) : exact.add(t)));
   }
-  return (word) => exact.has(word) || prefixes.some((p) => word.startsWith(p));
+  // Asked for every word of every matching name: no closure per call.
+  if (prefixes.length === 0) return (word) => exact.has(word);
+  return (word) => {
+    if (exact.has(word)) return true;
+    for (const p of prefixes) if (word.startsWith(p)) return true;
+    return false;
+  };
 }
