@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import type { Limits } from './app.ts';
+import { CatalogError } from './catalog/index.ts';
 import { startServer } from './node.ts';
 
 const HELP = `dvc-reference-api — the reference Public Service API (v1) over HTTP
@@ -9,7 +10,8 @@ Usage: dvc-reference-api [options]
 
   --port <n>           port to listen on (env PORT; default 8787; 0 = any free port)
   --host <name>        interface to bind (env HOST; default 127.0.0.1)
-  --catalog <file>     catalogue in the dvc-kit JSON format (.json) or CSV (.csv)
+  --catalog <file>     catalogue in the dvc-kit JSON format (.json) or CSV (.csv; .tsv and
+                       Excel's "Unicode text" .txt too), UTF-8 or UTF-16
                        (env DVC_CATALOG; default: the shipped sample catalogue)
   --data-dir <dir>     where the SQLite store lives (env DVC_DATA_DIR; default .dvc-data/)
   --cors-origin <url>  allow this browser origin; repeatable; '*' allows any
@@ -78,19 +80,21 @@ for (const [option, limit] of [['lookups-per-minute', 'lookupsPerClientPerMinute
   limits[limit] = Number(value);
 }
 
+const catalogPath = args.catalog ?? env.DVC_CATALOG ?? undefined;
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
   server = await startServer({
     host,
     port: Number(portText),
     dataDir: args['data-dir'] ?? env.DVC_DATA_DIR ?? '.dvc-data',
-    catalogPath: args.catalog ?? env.DVC_CATALOG ?? undefined,
+    catalogPath,
     corsOrigins,
     staticDirs,
     limits,
     quiet: args.quiet ?? false,
   });
 } catch (error) {
+  if (error instanceof CatalogError) fail(`cannot load the catalogue ${catalogPath ?? '(the shipped sample)'}: ${error.message}`);
   const code = (error as NodeJS.ErrnoException).code;
   const reasons: Record<string, string> = {
     ENOENT: 'file not found', EISDIR: 'is a directory, not a file', EACCES: 'permission denied', EADDRINUSE: 'address already in use',

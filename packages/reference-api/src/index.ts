@@ -7,4 +7,4 @@ export { SURVEY_FORMS, findSurveyForm, localizeSurveyForm, type SurveyFormDefini
 export { maskName } from './mask.ts';
 export { timingOf } from './timing.ts';
 export { PROBLEM_TYPES, problemType, type ProblemSlug } from './problems.ts';
-export { createCatalogue, parseCatalogCsv, parseCatalogJson, type Catalogue, type CatalogProcedure } from './catalog/index.ts';
+export { createCatalogue, parseCatalogCsv, parseCatalogFile, parseCatalogJson, type Catalogue, type CatalogProcedure } from './catalog/index.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serve, type ServerType } from '@hono/node-server';
@@ -10,7 +10,7 @@ import { compress } from 'hono/compress';
 import { parseAccept } from 'hono/utils/accept';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import { createApp, type CaptchaVerifier, type Limits } from './app.ts';
-import { createCatalogue, parseCatalogCsv, parseCatalogJson, type Catalogue } from './catalog/index.ts';
+import { createCatalogue, parseCatalogFile, type Catalogue } from './catalog/index.ts';
 import { CompressedFiles, type Encoding } from './compressed-files.ts';
 import { demoDossiers, seedDemoDossiers, type DemoDossier } from './demo-dossiers.ts';
 import { openSqliteStore } from './sqlite-store.ts';
@@ -47,11 +47,9 @@ export interface RunningServer {
   demo: DemoDossier[];
 }
 
-/** Loads a catalogue file by its extension; throws CatalogError (or a file-system error) with a clear message. */
+/** Loads a catalogue file (JSON or CSV); throws CatalogError (or a file-system error) with a clear message. */
 export function loadCatalogue(path: string = SHIPPED_CATALOG): Catalogue {
-  const text = readFileSync(path, 'utf8');
-  const procedures = extname(path).toLowerCase() === '.csv' ? parseCatalogCsv(text) : parseCatalogJson(text);
-  return createCatalogue(procedures);
+  return createCatalogue(parseCatalogFile(readFileSync(path), path));
 }
 
 /** Starts the reference API over HTTP with a SQLite store, seeding the demo dossiers on first start. */

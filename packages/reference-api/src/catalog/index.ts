@@ -5,5 +5,7 @@
 export { CatalogError, type CatalogProcedure } from './model.ts';
 export { parseCatalogJson } from './json.ts';
 export { parseCatalogCsv } from './csv.ts';
+export { parseCatalogFile } from './file.ts';
+export { decodeCatalogBytes } from './encoding.ts';
 export { createCatalogue, type Catalogue, type CatalogueOptions } from './catalogue.ts';
 export { SYNONYMS, type Synonym } from './synonyms.ts';

@@ -5,6 +5,7 @@
  */
 import type { Channel, DocumentCase, DocumentItem, Duration, Fee, LegalBasis, Method, Step } from '@dvc-kit/sdk';
 import { CatalogError, CODE_PATTERN, LEVELS, ONLINE_SERVICES, type CatalogProcedure, type Level } from './model.ts';
+import { assertReadableVietnamese } from './encoding.ts';
 import { cleanLine, cleanParagraph, slug, uniqueNames } from './text.ts';
 
 const CHANNELS: readonly Channel[] = ['direct', 'online', 'postal'];
@@ -209,13 +210,19 @@ function readProcedure(r: Reader, value: unknown, index: number): CatalogProcedu
 export function parseCatalogJson(input: string | unknown): CatalogProcedure[] {
   let data: unknown = input;
   if (typeof input === 'string') {
+    const text = input.replace(/^\ufeff/, '');
+    if (!text.trim()) throw new CatalogError(['The catalogue file is empty: expected { "format": "dvc-kit-catalog", "version": 1, "procedures": [...] }']);
+    assertReadableVietnamese(text);
     try {
-      data = JSON.parse(input.replace(/^\ufeff/, ''));
+      data = JSON.parse(text);
     } catch (error) {
       throw new CatalogError([`The catalogue is not valid JSON: ${(error as Error).message}`]);
     }
   }
   const r = new Reader();
+  if (Array.isArray(data)) {
+    throw new CatalogError(['catalogue: must be an object, got an array; wrap the procedures as { "format": "dvc-kit-catalog", "version": 1, "procedures": [...] }']);
+  }
   const root = r.object(data, 'catalogue', ['format', 'version', 'procedures'], []);
   if (!root) throw new CatalogError(r.problems);
   if (root.format !== 'dvc-kit-catalog') r.report('catalogue.format', `must be "dvc-kit-catalog", got ${describe(root.format)}`);
