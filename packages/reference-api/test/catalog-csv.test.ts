@@ -171,3 +171,118 @@ describe('the province catalogue (../shared/data/catalog-province.csv)', { skip:
     assert.equal(c.get('1.001193')?.field.name, 'Hộ tịch');
   });
 });
+
+// What spreadsheets and portal exports add around the table: synthetic rows shaped like real exports.
+describe('parseCatalogCsv: spreadsheet exports as provinces produce them', () => {
+  const PROCEDURE = '1.001193,Đăng ký khai sinh,Cấp xã,,Hộ tịch,Bộ Tư pháp,Ủy ban nhân dân cấp xã';
+
+  test('a title, a decision reference and blank rows above the header are skipped; lines keep their numbers', () => {
+    const text = [
+      'DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA TỈNH,,,,,,',
+      '"(Kèm theo Quyết định số 123/QĐ-UBND ngày 01/7/2025, của Chủ tịch UBND tỉnh)",,,,,,',
+      ',,,,,,',
+      '',
+      VI_HEADER,
+      PROCEDURE,
+      '1.000894,Đăng ký kết hôn,Cấp huyện,,Hộ tịch,Bộ Tư pháp,',
+    ].join('\r\n');
+    assert.match(problemsOf(text).join('\n'), /^line 7: procedure 1\.000894: "Cấp huyện"/);
+    const [birth] = parseCatalogCsv(text.replace('Cấp huyện', 'Cấp xã'));
+    assert.equal(birth!.name, 'Đăng ký khai sinh');
+    // Excel's "sep=;" hint line, and a title without separators, before a ;-separated table.
+    const semicolons = ['sep=;', 'Danh mục TTHC', `${VI_HEADER.replaceAll(',', ';')}`, PROCEDURE.replaceAll(',', ';')].join('\n');
+    assert.deepEqual(parseCatalogCsv(semicolons).map((p) => p.code), ['1.001193']);
+  });
+
+  test('a file whose first lines name no columns still says the header is missing, on line 1', () => {
+    assert.match(problemsOf('Danh sách\nfoo,bar\n1,2\n')[0]!, /^line 1: missing column\(s\)/);
+  });
+
+  test('blank rows between procedures and notes or totals below the last one are skipped', () => {
+    const text = [
+      `STT,${VI_HEADER}`, `1,${PROCEDURE}`, ',,,,,,,', `2,1.000894,Đăng ký kết hôn,Cấp xã,,Hộ tịch,Bộ Tư pháp,`, ',,,,,,,',
+      'Tổng số,2,,,,,,', 'Ghi chú: danh mục cập nhật đến ngày 01/7/2025,,,,,,,',
+    ].join('\n');
+    assert.deepEqual(parseCatalogCsv(text).map((p) => p.code), ['1.001193', '1.000894']);
+  });
+
+  test('a note between procedures is not skipped: it is refused with its line', () => {
+    const text = [VI_HEADER, PROCEDURE, 'I. Lĩnh vực Hộ tịch,,,,,,', '1.000894,Đăng ký kết hôn,Cấp xã,,Hộ tịch,Bộ Tư pháp,'].join('\n');
+    assert.match(problemsOf(text).join('\n'), /^line 3: "I\. Lĩnh vực Hộ tịch" is not a procedure code/m);
+  });
+
+  test('merged cells: a row without code or name continues the procedure above with more levels and agencies', () => {
+    const text = [
+      VI_HEADER, PROCEDURE, ',,Cấp tỉnh,,,,Sở Tư pháp', ',,,,,,"Công an cấp xã"', '1.000894,Đăng ký kết hôn,Cấp xã,,Hộ tịch,Bộ Tư pháp,',
+    ].join('\n');
+    const [birth, marriage] = parseCatalogCsv(text);
+    assert.deepEqual(birth!.levels, ['xa', 'tinh']);
+    assert.deepEqual(birth!.agencies, ['Ủy ban nhân dân cấp xã', 'Sở Tư pháp', 'Công an cấp xã']);
+    assert.deepEqual(marriage!.agencies, []);
+    // A row without a code that names another procedure is not a continuation.
+    assert.match(problemsOf(`${VI_HEADER}\n${PROCEDURE}\n,Đăng ký kết hôn,Cấp xã,,Hộ tịch,,\n`)[0]!, /^line 3: no procedure code/);
+  });
+
+  test('a field left empty by a merged column is refused with what to do', () => {
+    const text = [VI_HEADER, PROCEDURE, '1.000894,Đăng ký kết hôn,Cấp xã,,,Bộ Tư pháp,'].join('\n');
+    assert.match(problemsOf(text)[0]!, /^line 3: procedure 1\.000894 has no field \(Lĩnh vực\); if the column had merged cells, unmerge them/);
+  });
+
+  test("codes keep Excel's text markers out; codes Excel turned into numbers are refused with the cause", () => {
+    const text = [VI_HEADER, `'${PROCEDURE}`, `="1.000894",Đăng ký kết hôn,Cấp xã,,Hộ tịch,,`, ' 1.000656\u00a0,Đăng ký khai tử,Cấp xã,,Hộ tịch,,'].join('\n');
+    assert.deepEqual(parseCatalogCsv(text).map((p) => p.code), ['1.001193', '1.000894', '1.000656']);
+    const problems = problemsOf([VI_HEADER, '2.00081,A,Cấp xã,,Hộ tịch,,', '"1,001193",B,Cấp xã,,Hộ tịch,,', '1.1E+00,C,Cấp xã,,Hộ tịch,,'].join('\n'));
+    assert.equal(problems.length, 3, problems.join('\n'));
+    for (const problem of problems) assert.match(problem, /stored it as a number and dropped its zeros: format the column as Text/);
+  });
+
+  test('levels as provinces spell them', () => {
+    const spellings: [string, string[]][] = [
+      ['Cấp Xã', ['xa']], ['cấp tỉnh; cấp xã', ['tinh', 'xa']], ['Xã', ['xa']], ['Tỉnh', ['tinh']], ['CẤP TỈNH', ['tinh']],
+      ['Cấp xã, phường, đặc khu', ['xa']], ['Cấp tỉnh và cấp xã', ['tinh', 'xa']], ['Cấp Bộ, Cấp xã', ['bo', 'xa']],
+    ];
+    for (const [spelling, levels] of spellings) {
+      const [p] = parseCatalogCsv(`code,name,levels,field\n1.001193,Đăng ký khai sinh,"${spelling}",Hộ tịch\n`);
+      assert.deepEqual(p!.levels, levels, spelling);
+    }
+    assert.match(problemsOf('code,name,levels,field\n1.001193,A,Cấp ấp,Hộ tịch\n')[0]!, /unknown level "Cấp ấp"/);
+  });
+
+  test('HTML entities from portal exports are decoded; HTML markup is refused', () => {
+    const text = [
+      'code,name,levels,field,agencies',
+      '1.001193,Đăng ký &amp; cấp &quot;Giấy khai sinh&quot; &#273;i&#x1EC7;n t&#7917;,xa,Hộ tịch,"Sở Văn hóa, Thể thao &amp; Du lịch"',
+      '1.000894,Kết hôn&nbsp;&unknown;,xa,Hộ tịch,',
+    ].join('\n');
+    const [birth, marriage] = parseCatalogCsv(text);
+    assert.equal(birth!.name, 'Đăng ký & cấp "Giấy khai sinh" điện tử');
+    assert.deepEqual(birth!.agencies, ['Sở Văn hóa, Thể thao & Du lịch']);
+    assert.equal(marriage!.name, 'Kết hôn &unknown;');
+    assert.match(problemsOf('code,name,levels,field\n1.001193,Đăng ký<br/>khai sinh,xa,Hộ tịch\n')[0]!, /^line 2: procedure 1\.001193: the name contains HTML markup \(<br\/>\)/);
+  });
+
+  test('a name longer than any real one (lines joined by a stray quote) is refused', () => {
+    const long = 'Đăng ký khai sinh '.repeat(200);
+    assert.match(problemsOf(`code,name,levels,field\n1.001193,${long},xa,Hộ tịch\n`)[0]!, /^line 2: procedure 1\.001193: the name is 3599 characters long/);
+    assert.equal(parseCatalogCsv(`code,name,levels,field\n1.001193,${'Đăng ký khai sinh '.repeat(70)},xa,Hộ tịch\n`)[0]!.name.length, 1259);
+  });
+
+  test('garbled Vietnamese is refused with its line, whatever the header language', () => {
+    // What a UTF-8 file looks like after a tool read it as Windows-1252 and saved it again.
+    const twice = (s: string) => String.fromCharCode(...new TextEncoder().encode(s)).replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252[c] ?? c);
+    const rows = ['code,name,levels,field', '1.001193,Đăng ký khai sinh,xa,Hộ tịch', `1.000894,${twice('Đăng ký kết hôn')},xa,${twice('Hộ tịch')}`];
+    assert.match(problemsOf(rows.join('\n'))[0]!, /^line 3: the Vietnamese text is garbled \(".*Äƒng kÃ½ káº¿t hÃ´n.*"\): .*TCVN3.*CSV UTF-8/);
+    // Text typed in the TCVN3 (ABC) font encoding, saved as Unicode: "Đăng ký khai sinh" / "Hộ tịch".
+    assert.match(problemsOf('code,name,levels,field\n1.001193,§¨ng ký khai sinh,xa,Hé tÞch\n')[0]!, /^line 2: the Vietnamese text is garbled/);
+    assert.match(problemsOf(`${VI_HEADER}\n1.001193,Đăng ký \ufffd khai sinh,Cấp xã,,Hộ tịch,,\n`)[0]!, /^line 2: the file was read with the wrong encoding .*CSV UTF-8/);
+    // Real names keep the signs that also occur in Vietnamese text: m², °C, µg, «…», one stray symbol.
+    const [real] = parseCatalogCsv('code,name,levels,field\n1.001193,«Cấp phép» nhà dưới 100 m² ở 30°C với 5 µg ©,xa,Hộ tịch\n');
+    assert.equal(real!.name, '«Cấp phép» nhà dưới 100 m² ở 30°C với 5 µg ©');
+  });
+});
+
+const WINDOWS_1252: Record<string, string> = {
+  '\x80': '€', '\x82': '‚', '\x83': 'ƒ', '\x84': '„', '\x85': '…', '\x86': '†', '\x87': '‡', '\x88': 'ˆ', '\x89': '‰', '\x8a': 'Š', '\x8b': '‹',
+  '\x8c': 'Œ', '\x8e': 'Ž', '\x91': '‘', '\x92': '’', '\x93': '“', '\x94': '”', '\x95': '•', '\x96': '–', '\x97': '—', '\x98': '˜', '\x99': '™',
+  '\x9a': 'š', '\x9b': '›', '\x9c': 'œ', '\x9e': 'ž', '\x9f': 'Ÿ',
+};
