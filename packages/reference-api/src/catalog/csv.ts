@@ -119,7 +119,6 @@ function decodeEntities(value: string): string {
   });
 }
 
-const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/i;
 /** Longer than any real procedure name (the longest of a province's 2,169 is about 1,200 characters). */
 const MAX_NAME_LENGTH = 3000;
 
@@ -207,10 +206,6 @@ export function parseCatalogCsv(input: string): CatalogProcedure[] {
     const label = code || (previous ? `${previous.procedure.code} (continued)` : '');
     const levels = parseLevels(get('levels'), (message) => problem(`procedure ${label}: ${message}`));
     const agencies = splitAgencies(cell(record, 'agencies'));
-    for (const [column, value] of [['name', name], ['field', field], ['agencies', agencies.join(', ')]] as const) {
-      const tag = HTML_TAG.exec(value);
-      if (tag) problem(`procedure ${label}: the ${column} contains HTML markup (${tag[0]}); export plain text`);
-    }
 
     // Merged cells: Excel writes a procedure spread over several rows with its code (and name) on the first only.
     if (!code && previous && (!name || fold(name) === fold(previous.procedure.name)) && (!field || slug(field) === slug(previous.procedure.field))) {
