@@ -5,7 +5,6 @@
  */
 import type { Channel, DocumentCase, DocumentItem, Duration, Fee, LegalBasis, Method, Step } from '@dvc-kit/sdk';
 import { CatalogError, CODE_PATTERN, LEVELS, ONLINE_SERVICES, type CatalogProcedure, type Level } from './model.ts';
-import { assertReadableVietnamese } from './encoding.ts';
 import { cleanLine, cleanParagraph, slug, uniqueNames } from './text.ts';
 
 const CHANNELS: readonly Channel[] = ['direct', 'online', 'postal'];
@@ -212,7 +211,8 @@ export function parseCatalogJson(input: string | unknown): CatalogProcedure[] {
   if (typeof input === 'string') {
     const text = input.replace(/^\ufeff/, '');
     if (!text.trim()) throw new CatalogError(['The catalogue file is empty: expected { "format": "dvc-kit-catalog", "version": 1, "procedures": [...] }']);
-    assertReadableVietnamese(text);
+    // No garbled-text heuristic here (the CSV importer has one): JSON is written by programs, and a gateway's odd
+    // characters are data the widgets show as text, not a reason to refuse every procedure.
     try {
       data = JSON.parse(text);
     } catch (error) {
