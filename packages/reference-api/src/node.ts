@@ -142,7 +142,13 @@ async function useCompressed(c: Context, path: string, files: CompressedFiles): 
   if (Number(res.headers.get('Content-Length') ?? 0) < COMPRESS_THRESHOLD) return;
   const encoding = negotiate(c.req.header('Accept-Encoding'));
   if (!encoding) return;
-  const file = await files.get(path, encoding);
+  let file;
+  try {
+    file = await files.get(path, encoding);
+  } catch {
+    // Removed or unreadable since it was found: the response already opened stays, compressed on the fly.
+    return;
+  }
   await res.body?.cancel();
   c.res = new Response(file.bytes, { status: 200, headers: { 'Content-Type': type } });
   // Hono carries the previous response's headers over; these describe the new body.
