@@ -1,30 +1,9 @@
-// How the search orders its text matches, and the two shortcuts taken for speed: highlighting folds names with
-// a remembered table of characters, and matches are ordered by a numeric sort whenever the historical comparison
-// is a consistent order (else the search sorts as it always did).
+// How the search orders its text matches, and the shortcut taken for speed: matches are ordered by a numeric sort
+// whenever the historical comparison is a consistent order (else the search sorts as it always did).
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { foldWithMap as sdkFoldWithMap } from '@dvc-kit/sdk/text';
-import { parseCatalogCsv, parseCatalogJson } from '../src/catalog/index.ts';
-import { foldWithMap } from '../src/catalog/folding.ts';
 import { compareHits, orderHits, type Scored } from '../src/catalog/order.ts';
 
-const sampleFile = fileURLToPath(new URL('../data/catalog.json', import.meta.url));
-const provinceCsv = process.env.DVC_PROVINCE_CSV ?? resolve(fileURLToPath(new URL('../../../', import.meta.url)), '../shared/data/catalog-province.csv');
-
-describe('folding names for highlighting', () => {
-  test('gives what the SDK gives, for every name of the sample (and the province, when present) and odd text', () => {
-    const names = parseCatalogJson(readFileSync(sampleFile, 'utf8')).map((p) => p.name);
-    if (existsSync(provinceCsv)) names.push(...parseCatalogCsv(readFileSync(provinceCsv, 'utf8')).map((p) => p.name));
-    const odd = ['ĐĂNG KÝ Hộ Tịch', 'hoà hòa', 'Khai sinh (e\u0301 tách dấu)', 'İstanbul ǅ ß', '𝐀𝐁 emoji 👩‍👩‍👧', '', 'ﬁ ligature'];
-    for (const text of [...names, ...odd]) {
-      assert.deepEqual(foldWithMap(text), sdkFoldWithMap(text), text);
-      assert.deepEqual(foldWithMap(text), sdkFoldWithMap(text), `${text} (again, from the table)`);
-    }
-  });
-});
 
 describe('ordering text matches', () => {
   // Procedure i's code is the i-th in code order, except that 0 and 1 swap (the order must come from codeRank).

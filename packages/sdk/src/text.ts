@@ -22,13 +22,28 @@ export interface FoldedText {
   map: number[];
 }
 
+/**
+ * Folding one character costs a normalisation, two regular expressions and a lower-casing; names use a few hundred
+ * distinct characters and the search maps a page of them per query, so each character's fold is remembered (bounded:
+ * odd text cannot grow the table for ever).
+ */
+const folds = new Map<string, string>();
+function foldChar(ch: string): string {
+  let f = folds.get(ch);
+  if (f == null) {
+    f = fold(ch);
+    if (folds.size < 4096) folds.set(ch, f);
+  }
+  return f;
+}
+
 /** Fold and keep, for each folded character, the index of its source character in the original text. */
 export function foldWithMap(text: string): FoldedText {
   let folded = '';
   const map: number[] = [];
   let i = 0;
   for (const ch of text) {
-    const f = fold(ch);
+    const f = foldChar(ch);
     folded += f;
     for (let k = 0; k < f.length; k++) map.push(i);
     i += ch.length;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fold, highlight, segments } from '@dvc-kit/sdk';
-import { queryTerms, untelex } from '@dvc-kit/sdk/text';
+import { foldWithMap, queryTerms, untelex } from '@dvc-kit/sdk/text';
 
 const marked = (text: string, query: string) => highlight(text, query).filter((s) => s.match).map((s) => s.text);
 
@@ -34,4 +34,14 @@ test('segments follow the API match ranges and survive bad ones', () => {
   assert.deepEqual(segments('Đăng ký khai sinh', [[8, 12]]).map((s) => [s.text, s.match]),
     [['Đăng ký ', false], ['khai', true], [' sinh', false]]);
   assert.equal(segments('abc', [[2, 99], [-5, 1]]).map((s) => s.text).join(''), 'abc');
+});
+
+test('foldWithMap: the same answer from remembered characters as the first time', () => {
+  assert.deepEqual(foldWithMap('Hộ Tịch'), { folded: 'ho tich', map: [0, 1, 2, 3, 4, 5, 6, 7] });
+  // e + combining acute (2 UTF-16 units, one folded letter); an astral letter (2 units); ﬁ folds to itself.
+  assert.deepEqual(foldWithMap('e\u0301𝐀ﬁ'), { folded: 'e𝐀ﬁ'.toLowerCase(), map: [0, 2, 2, 4, 5] });
+  for (const text of ['ĐĂNG KÝ Hộ Tịch', 'hoà hòa', 'İstanbul ǅ ß', '👩‍👩‍👧 emoji', '']) {
+    assert.deepEqual(foldWithMap(text), foldWithMap(text), text);
+    assert.equal(foldWithMap(text).folded, fold(text), text);
+  }
 });

@@ -3,7 +3,7 @@ import type { FilterList, Match, Procedure, ProcedureSummary, SearchParams, Sear
 import { codeQuery, matchCode, type CodeHit } from './codes.ts';
 import { toProcedure } from './derive.ts';
 import { FacetIndex } from './facets.ts';
-import { foldWithMap } from './folding.ts';
+import { foldWithMap } from '@dvc-kit/sdk/text';
 import { fnv1a64 } from './hash.ts';
 import { CatalogError, type CatalogProcedure } from './model.ts';
 import { compareHits, orderHits } from './order.ts';
