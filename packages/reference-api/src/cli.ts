@@ -19,6 +19,9 @@ Usage: dvc-reference-api [options]
   --static <prefix=dir> also serve a directory of static files under a URL prefix; repeatable
   --lookups-per-minute <n>  dossier lookups allowed per client address per minute (default 20)
   --posts-per-minute <n>    survey posts allowed per client address per minute (default 30)
+  --trust-proxy        behind one reverse proxy: limits count the client address it appends to
+                       X-Forwarded-For, not the proxy's (env DVC_TRUST_PROXY=1). Only with a proxy
+                       that sets the header, or clients could pick their own address.
   --print-demo         print three demo dossier codes with their (fake) ID numbers
   --quiet              no request log
   --help               this text
@@ -33,6 +36,7 @@ const OPTIONS = {
   static: { type: 'string', multiple: true },
   'lookups-per-minute': { type: 'string' },
   'posts-per-minute': { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
   'print-demo': { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean' },
@@ -91,6 +95,7 @@ try {
     corsOrigins,
     staticDirs,
     limits,
+    trustProxy: args['trust-proxy'] ?? env.DVC_TRUST_PROXY === '1',
     quiet: args.quiet ?? false,
   });
 } catch (error) {

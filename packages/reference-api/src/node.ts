@@ -32,6 +32,12 @@ export interface ServerOptions {
   captcha?: CaptchaVerifier;
   /** No request log lines. */
   quiet?: boolean;
+  /**
+   * Behind one reverse proxy (nginx, a load balancer): rate limits count the client address the proxy appended to
+   * X-Forwarded-For, not the proxy's own (which would put every citizen of the province under one limit). Off by
+   * default: without a proxy that sets the header, a client could name any address it likes.
+   */
+  trustProxy?: boolean;
   /** URL prefix (e.g. `/examples/`) → directory served as static files next to the API. */
   staticDirs?: Record<string, string>;
   clock?: () => Date;
@@ -70,7 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       captcha: options.captcha,
       corsOrigins: options.corsOrigins,
       version: PACKAGE_VERSION,
-      clientAddress: (c) => getConnInfo(c).remote.address,
+      clientAddress: (c) => (options.trustProxy && c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()) || getConnInfo(c).remote.address,
       log: options.quiet ? undefined : (line) => console.log(line),
     });
     const root = new Hono();

@@ -226,6 +226,27 @@ describe('rate limits and captcha', () => {
     }
   });
 
+  test('behind a reverse proxy (trustProxy): each citizen has their own limit; without it, X-Forwarded-For changes nothing', async () => {
+    const post = (server: TestServer, i: number, from: string) => postJson(`${server.url}/v1/survey-responses`,
+      { form: 'general', answers: { overall: '2' } }, { 'idempotency-key': `proxy-test-${i}-${from.replace(/\W/g, '')}`, 'x-forwarded-for': from });
+    const proxied = await startTestServer({ trustProxy: true, limits: { postsPerClientPerMinute: 1 } });
+    try {
+      // The proxy appends the address it saw to whatever the client sent: the last entry is the one to count.
+      assert.equal((await post(proxied, 1, '203.0.113.7, 198.51.100.1')).status, 201);
+      assert.equal((await post(proxied, 2, '203.0.113.7, 198.51.100.2')).status, 201, 'another citizen, same proxy');
+      await expectProblem(await post(proxied, 3, '192.0.2.99, 198.51.100.1'), 'rate-limited', 429);
+    } finally {
+      await proxied.stop();
+    }
+    const direct = await startTestServer({ limits: { postsPerClientPerMinute: 1 } });
+    try {
+      assert.equal((await post(direct, 1, '198.51.100.1')).status, 201);
+      await expectProblem(await post(direct, 2, '198.51.100.2'), 'rate-limited', 429);
+    } finally {
+      await direct.stop();
+    }
+  });
+
   test('per client: survey posts are limited too', async () => {
     const limited = await startTestServer({ limits: { postsPerClientPerMinute: 2 } });
     try {
