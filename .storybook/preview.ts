@@ -4,8 +4,11 @@ import { html } from 'lit';
 import manifest from '../packages/elements/custom-elements.json';
 import '../packages/elements/src/define.ts';
 
-type Member = { name: string; privacy?: string };
-type Declaration = { members?: Member[] };
+type Typed = { type?: { text: string } };
+type Member = Typed & { name: string; privacy?: string };
+type Declaration = { members?: Member[]; attributes?: Typed[] };
+/** `string | undefined` is a string a page may leave out: Storybook gives a string a text box, a union a JSON editor. */
+const required = <T extends Typed>(item: T): T => (item.type ? { ...item, type: { text: item.type.text.replace(/ \| undefined$/, '') } } : item);
 // The analyzer lists #private and protected members too; a designer's tables show only what a page can set.
 setCustomElementsManifest({
   ...manifest,
@@ -13,7 +16,8 @@ setCustomElementsManifest({
     ...module,
     declarations: (module.declarations as Declaration[] | undefined)?.map((declaration) => ({
       ...declaration,
-      members: declaration.members?.filter((m) => !m.name.startsWith('#') && m.privacy !== 'private' && m.privacy !== 'protected'),
+      attributes: declaration.attributes?.map(required),
+      members: declaration.members?.filter((m) => !m.name.startsWith('#') && m.privacy !== 'private' && m.privacy !== 'protected').map(required),
     })),
   })),
 });
