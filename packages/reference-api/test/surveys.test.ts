@@ -22,6 +22,15 @@ const submit = (body: unknown, idempotencyKey: string, target: TestServer = serv
 const form = async (id: string, language = 'vi'): Promise<SurveyForm> =>
   (await (await fetch(`${server.url}/v1/survey-forms/${id}`, { headers: { 'accept-language': language } })).json()) as SurveyForm;
 
+/** A server on a data directory of its own (to restart on), a returned demo dossier there, and its survey proof. */
+async function returnedOnFreshStore() {
+  const dataDir = tempDir();
+  const first = await startTestServer({ dataDir });
+  const dossier = first.demo.find((d) => d.status === 10);
+  assert.ok(dossier);
+  return { dataDir, first, dossier, proof: await surveyProof(first, dossier.code) };
+}
+
 function dossierWith(status: number, timing: string | null) {
   const found = server.demo.find((d) => d.status === status && d.expectedTiming === timing);
   assert.ok(found, `a demo dossier with status ${status} and timing ${timing}`);
@@ -200,11 +209,7 @@ describe('responses', () => {
   });
 
   test('a survey token survives a restart on the same database, and means nothing to another one', async () => {
-    const dataDir = tempDir();
-    const first = await startTestServer({ dataDir });
-    const returned = first.demo.find((d) => d.status === 10);
-    assert.ok(returned);
-    const proof = await surveyProof(first, returned.code);
+    const { dataDir, first, dossier: returned, proof } = await returnedOnFreshStore();
     await first.stop();
     const second = await startTestServer({ dataDir });
     try {
@@ -275,11 +280,7 @@ describe('one evaluation per dossier', () => {
   });
 
   test('the replacement and the replaced key survive a restart', async () => {
-    const dataDir = tempDir();
-    const first = await startTestServer({ dataDir });
-    const dossier = first.demo.find((d) => d.status === 10);
-    assert.ok(dossier);
-    const proof = await surveyProof(first, dossier.code);
+    const { dataDir, first, dossier, proof } = await returnedOnFreshStore();
     const bodies = ['2', '1', '0'].map((overall) => ({ form: 'default', ...proof, answers: { ...DEFAULT_ANSWERS, overall } }));
     const keys = bodies.map(() => key('restart-change'));
     const receipts = [await receiptOf(await submit(bodies[0], keys[0] as string, first)), await receiptOf(await submit(bodies[1], keys[1] as string, first))];
