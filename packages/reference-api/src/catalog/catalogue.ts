@@ -1,9 +1,9 @@
 /** The searchable catalogue the API serves: procedures with derived fields, filter lists and search. */
 import type { FilterList, Match, Procedure, ProcedureSummary, SearchParams, SearchResult } from '@dvc-kit/sdk';
+import { foldWithMap } from '@dvc-kit/sdk/text';
 import { codeQuery, matchCode, type CodeHit } from './codes.ts';
 import { toProcedure } from './derive.ts';
 import { FacetIndex } from './facets.ts';
-import { foldWithMap } from '@dvc-kit/sdk/text';
 import { fnv1a64 } from './hash.ts';
 import { CatalogError, type CatalogProcedure } from './model.ts';
 import { compareHits, orderHits } from './order.ts';
