@@ -136,6 +136,25 @@ export abstract class DvcElement<S extends Record<string, string>> extends LitEl
     return interpolate(template, seconds >= 0 ? { ...params, wait: waitText(seconds, this.#locale) } : params);
   }
 
+  /** Moves focus to `selector` once the pending update has rendered it, unless the citizen has moved on (see below). */
+  protected async focusAfterUpdate(selector: string): Promise<boolean> {
+    this.requestUpdate();
+    await this.updateComplete;
+    return this.focusUnlessMovedOn(this.renderRoot.querySelector<HTMLElement>(selector));
+  }
+
+  /**
+   * Focuses `target` unless the citizen has moved on. Answers arrive late (a slow network, code loaded on demand),
+   * and one must not pull focus out of a field being typed in elsewhere: focus moves only when nothing has it (what
+   * had it was replaced, as a chosen result is by the procedure) or it is still within this element.
+   */
+  protected focusUnlessMovedOn(target: HTMLElement | null | undefined): boolean {
+    // A tree's activeElement is the focused element as seen from that tree (its shadow host, if focus is deeper).
+    const free = document.activeElement === document.body || this.contains((this.getRootNode() as ShadowRoot).activeElement);
+    if (free) target?.focus();
+    return free;
+  }
+
   /** Dispatch a bubbling, composed CustomEvent; returns false when a cancelable event was cancelled. */
   protected emit<T>(name: string, detail: T, init: { cancelable?: boolean } = {}): boolean {
     return this.dispatchEvent(domEvent(name, detail, init.cancelable ?? false));

@@ -363,6 +363,21 @@ describe('<dvc-dossier-tracker>', () => {
     expect(deepActiveElement()).to.equal(q(el, '#code'));
   });
 
+  it('leaves focus where the citizen moved while the lookup ran, and reads the result out instead', async () => {
+    // On a slow network a citizen may press the button and move on to another field on the page: the late answer
+    // must not pull focus (and the next keystrokes) away from it.
+    const dossier = await pickDossier(() => true, taken);
+    const { net, el } = await heldLookup(dossier);
+    const elsewhere = await fixture<HTMLInputElement>(html`<input aria-label="Ô khác trên trang">`);
+    elsewhere.focus();
+    net.release();
+    await until(() => shadow(el).querySelector('#result-title'), 'the result', 10000);
+    await el.updateComplete;
+    expect(deepActiveElement()?.getAttribute('aria-label') ?? deepActiveElement()?.localName).to.equal('Ô khác trên trang');
+    expect(textOf(q(el, '[role=status]'))).to.equal(`Hồ sơ ${dossier.code}`);
+    await expectAccessible(el);
+  });
+
   it('can be completed with the keyboard alone, through to the survey of a returned dossier', async () => {
     const dossier = await pickDossier((d) => d.status === 10, taken);
     const before = await fixture<HTMLButtonElement>(html`<button>start</button>`);

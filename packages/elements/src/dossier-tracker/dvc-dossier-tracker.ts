@@ -145,13 +145,6 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     return this.renderRoot.querySelector<E>(selector);
   }
 
-  /** Moves focus to `selector` once the update now pending has rendered it. */
-  async #focusAfterUpdate(selector: string): Promise<void> {
-    this.requestUpdate();
-    await this.updateComplete;
-    this.#find(selector)?.focus();
-  }
-
   #pending: AbortController | undefined;
   #countdown: ReturnType<typeof setInterval> | undefined;
   #retryAt = 0;
@@ -284,7 +277,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     this.#fieldErrors = errors;
     this.#problem = undefined;
     if (errors.code || errors.id) {
-      await this.#focusAfterUpdate('#error-summary');
+      await this.focusAfterUpdate('#error-summary');
       return;
     }
     this.#codeDraft = code;
@@ -324,8 +317,12 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       if (this.#pending === controller) this.#pending = undefined;
     }
     this.#busy = false;
+    // Focus on the outcome reads it out; a citizen who has moved on hears the result found (a problem is an alert).
     this.#announcement = '';
-    await this.#focusAfterUpdate(focus);
+    if (!(await this.focusAfterUpdate(focus)) && this.#dossier) {
+      this.#announcement = this.t('resultTitle', { code: this.#dossier.code });
+      this.requestUpdate();
+    }
   }
 
   #openSurvey = async (): Promise<void> => {
@@ -345,7 +342,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     this.#surveyFailed = false;
     this.#announcement = '';
     this.#surveyOpen = true;
-    await this.#focusAfterUpdate('dvc-satisfaction-survey');
+    await this.focusAfterUpdate('dvc-satisfaction-survey');
   };
 
   #lookupAnother = async (): Promise<void> => {
@@ -355,7 +352,7 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     this.#surveyOpen = false;
     this.#surveyFailed = false;
     this.#codeDraft = '';
-    await this.#focusAfterUpdate('#code');
+    await this.focusAfterUpdate('#code');
   };
 
   #startCountdown(seconds: number): void {

@@ -170,7 +170,7 @@ export class DvcProcedure extends DvcElement<ProcedureStrings> {
     super.updated(changed);
     if (this.#moveFocus && (this.#view.kind === 'loaded' || this.#view.kind === 'failed')) {
       this.#moveFocus = false;
-      this.renderRoot.querySelector<HTMLElement>('#title, .alert')?.focus();
+      this.focusUnlessMovedOn(this.renderRoot.querySelector<HTMLElement>('#title, .alert'));
     }
   }
 

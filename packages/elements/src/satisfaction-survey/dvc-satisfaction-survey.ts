@@ -133,13 +133,6 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   #keyFor = '';
   #counterLevels = new Map<string, CounterLevel>();
 
-  /** Moves focus to `selector` once the update now pending has rendered it. */
-  async #focusAfterUpdate(selector: string): Promise<void> {
-    this.requestUpdate();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
   /** Focuses the survey's heading (or its current message); waits for the form when it is still loading. */
   override focus(options?: FocusOptions): void {
     const target = this.renderRoot?.querySelector<HTMLElement>(FOCUS_TARGET);
@@ -167,7 +160,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
   protected override updated(): void {
     if (this.#focusWhenReady && this.#phase !== 'loading') {
       this.#focusWhenReady = false;
-      this.renderRoot.querySelector<HTMLElement>(FOCUS_TARGET)?.focus();
+      this.focusUnlessMovedOn(this.renderRoot.querySelector<HTMLElement>(FOCUS_TARGET));
     }
   }
 
@@ -372,7 +365,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     this.#sendProblem = undefined;
     this.#errors = validateAnswers(form, this.#answers);
     if (this.#errors.size > 0) {
-      await this.#focusAfterUpdate('#error-summary');
+      await this.focusAfterUpdate('#error-summary');
       return;
     }
     this.#sending = true;
@@ -407,7 +400,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     } finally {
       this.#sending = false;
     }
-    await this.#focusAfterUpdate(this.#phase === 'ready' ? (this.#errors.size ? '#error-summary' : '#send-problem') : FOCUS_TARGET);
+    await this.focusAfterUpdate(this.#phase === 'ready' ? (this.#errors.size ? '#error-summary' : '#send-problem') : FOCUS_TARGET);
   }
 
   #showSendError(form: SurveyForm, error: unknown): void {
@@ -453,7 +446,7 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
         // are still here; the citizen sees why and may send them again.
         this.#phase = 'ready';
         this.#sendProblem = 'invalid';
-        void this.#focusAfterUpdate('#send-problem');
+        void this.focusAfterUpdate('#send-problem');
         return;
       }
       if (ours) this.#stored(about, settled!.receipt!.id);

@@ -1,4 +1,5 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { LitElement } from 'lit';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { DvcClient } from '@dvc-kit/sdk';
 import './define.ts';
@@ -193,6 +194,25 @@ describe('<dvc-service-search>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => focused(el)?.dataset.code === '1.001193', 'focus back on the chosen result');
     expect(codes(el).length).to.be.greaterThan(1);
+  });
+
+  it('leaves focus where the citizen moved while a chosen procedure loads', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const client = testClient({ fetch: hookedFetch(async (url, real) => {
+      if (url.pathname.includes('/procedures/')) await held;
+      return real();
+    }) });
+    const el = await make(client);
+    const elsewhere = await fixture<HTMLInputElement>(html`<input aria-label="Ô khác trên trang">`);
+    await searchFor(el, 'khai sinh');
+    $(el, '[data-code="1.001193"]')!.click();
+    const procedure = await until(() => $(el, 'dvc-procedure'), 'the inline detail');
+    elsewhere.focus();
+    release();
+    await until(() => procedure.shadowRoot?.querySelector('[part~="title"]'), 'the procedure', 8000);
+    await (procedure as LitElement).updateComplete;
+    expect(document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.localName).to.equal('Ô khác trên trang');
   });
 
   it('links results to detail-href with the code URL-encoded', async () => {

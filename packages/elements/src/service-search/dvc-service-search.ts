@@ -234,7 +234,7 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
     const el = root.querySelector<HTMLElement>(this.#focusTarget) ?? (this.#view === 'loading' ? null : root.querySelector('input'));
     if (el) {
       this.#focusTarget = '';
-      el.focus();
+      this.focusUnlessMovedOn(el);
     }
   }
 
