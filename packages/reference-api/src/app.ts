@@ -126,12 +126,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     });
   }
 
-  app.notFound(() => new ProblemError('not-found').toResponse());
-  app.onError((error) => {
-    if (error instanceof ProblemError) return error.toResponse();
+  // Negotiated here, not read from the context: a problem can come before the locale middleware ran (a path
+  // outside /v1) and must still speak the request's language.
+  const localeOf = (c: Context<AppEnv>) => negotiateLocale(c.req.header('accept-language'));
+  app.notFound((c) => new ProblemError('not-found').toResponse(localeOf(c)));
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return error.toResponse(localeOf(c));
     // The client learns nothing about the failure; the operator gets the stack on stderr.
     console.error('dvc-reference-api: internal error', error);
-    return new ProblemError('internal').toResponse();
+    return new ProblemError('internal').toResponse(localeOf(c));
   });
 
   return app;

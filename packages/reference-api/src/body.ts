@@ -23,12 +23,12 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ProblemError('malformed-json', { detail: 'The body is not valid UTF-8.' });
+    throw new ProblemError('malformed-json', { detail: { vi: 'Nội dung yêu cầu không phải UTF-8 hợp lệ.', en: 'The body is not valid UTF-8.' } });
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new ProblemError('malformed-json', { detail: 'The body is not valid JSON.' });
+    throw new ProblemError('malformed-json', { detail: { vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The body is not valid JSON.' } });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { SurveyResponseInput } from '@dvc-kit/sdk';
-import { Checker, hasControlCharacters, isPlainObject } from './input.ts';
+import { Checker, FIELD_MESSAGES, hasControlCharacters, isPlainObject } from './input.ts';
 import { validationProblem } from './problems.ts';
 import { parseDossierCode } from './routes/dossiers.ts';
 import { findSurveyForm, type SurveyFormDefinition } from './survey-forms.ts';
@@ -23,13 +23,13 @@ export interface ValidSurveyResponse {
  * dossier is checked by the caller (it needs the store).
  */
 export function validateSurveyResponse(body: unknown): ValidSurveyResponse {
-  if (!isPlainObject(body)) throw validationProblem([{ pointer: '', message: 'must be a JSON object with form and answers' }]);
+  if (!isPlainObject(body)) throw validationProblem([{ pointer: '', message: { vi: 'phải là một đối tượng JSON có form và answers', en: 'must be a JSON object with form and answers' } }]);
   const checker = new Checker();
   checker.onlyKnown(body, ['form', 'dossierCode', 'dossierToken', 'answers'] satisfies (keyof SurveyResponseInput)[]);
 
   const formId = checker.text(body.form, '/form', { maxLength: 64 });
   const form = formId === undefined ? undefined : findSurveyForm(formId);
-  if (formId !== undefined && !form) checker.add('/form', 'is not a known survey form');
+  if (formId !== undefined && !form) checker.add('/form', { vi: 'không khớp với mẫu khảo sát nào', en: 'is not a known survey form' });
 
   const hasCode = body.dossierCode !== undefined && body.dossierCode !== null;
   const hasToken = body.dossierToken !== undefined && body.dossierToken !== null;
@@ -38,44 +38,44 @@ export function validateSurveyResponse(body: unknown): ValidSurveyResponse {
   if (hasCode) {
     dossierCode = parseDossierCode(body.dossierCode, checker, '/dossierCode') ?? null;
   } else if (hasToken) {
-    checker.add('/dossierCode', 'is required with dossierToken');
+    checker.add('/dossierCode', { vi: 'là bắt buộc khi có dossierToken', en: 'is required with dossierToken' });
   } else if (form?.needsDossier) {
-    checker.add('/dossierCode', 'is required for this form');
+    checker.add('/dossierCode', { vi: 'là bắt buộc với mẫu khảo sát này', en: 'is required for this form' });
   }
   if (hasToken) {
     dossierToken = checker.text(body.dossierToken, '/dossierToken', { maxLength: MAX_DOSSIER_TOKEN }) ?? null;
   } else if (hasCode) {
-    checker.add('/dossierToken', 'is required with dossierCode');
+    checker.add('/dossierToken', { vi: 'là bắt buộc khi có dossierCode', en: 'is required with dossierCode' });
   }
 
   const answers: Record<string, string> = {};
   if (!isPlainObject(body.answers)) {
-    checker.add('/answers', 'must be an object of question id → answer');
+    checker.add('/answers', { vi: 'phải là một đối tượng mã câu hỏi → câu trả lời', en: 'must be an object of question id → answer' });
   } else if (form) {
     const given = body.answers;
     if (Object.keys(given).some((id) => !form.questions.some((question) => question.id === id))) {
-      checker.add('/answers', 'contains an answer to a question this form does not have');
+      checker.add('/answers', { vi: 'chứa câu trả lời cho câu hỏi không có trong mẫu này', en: 'contains an answer to a question this form does not have' });
     }
     for (const question of form.questions) {
       const pointer = `/answers/${question.id}`;
       const value = Object.hasOwn(given, question.id) ? given[question.id] : undefined;
       if (value === undefined || value === null || value === '') {
-        if (question.required) checker.add(pointer, 'is required');
+        if (question.required) checker.add(pointer, FIELD_MESSAGES.required);
         continue;
       }
       if (typeof value !== 'string') {
-        checker.add(pointer, 'must be a string');
+        checker.add(pointer, FIELD_MESSAGES.notString);
       } else if (question.kind === 'choice') {
         if (question.options.some((option) => option.value === value)) answers[question.id] = value;
-        else checker.add(pointer, 'is not one of the options');
+        else checker.add(pointer, { vi: 'không phải là một trong các lựa chọn của câu hỏi', en: 'is not one of the options' });
       } else if (hasControlCharacters(value, true)) {
-        checker.add(pointer, 'must not contain control characters');
+        checker.add(pointer, FIELD_MESSAGES.controlCharacters);
       } else if (value.length > question.maxLength) {
-        checker.add(pointer, `must be at most ${question.maxLength} characters`);
+        checker.add(pointer, FIELD_MESSAGES.tooLong(question.maxLength));
       } else if (value.trim() !== '') {
         answers[question.id] = value.trim();
       } else if (question.required) {
-        checker.add(pointer, 'is required');
+        checker.add(pointer, FIELD_MESSAGES.required);
       }
     }
   }

@@ -80,7 +80,7 @@ describe('responses', () => {
     assert.deepEqual(missing.errors?.map((e) => e.pointer).sort(),
       ['/answers/agencies', '/answers/conduct', '/answers/contacts', '/answers/convenience', '/answers/publication']);
     const noDossier = await expectProblem(await submit({ form: 'default', answers: DEFAULT_ANSWERS }, key('nodossier')), 'validation', 422);
-    assert.deepEqual(noDossier.errors, [{ pointer: '/dossierCode', message: 'is required for this form' }]);
+    assert.deepEqual(noDossier.errors, [{ pointer: '/dossierCode', message: 'là bắt buộc với mẫu khảo sát này' }]);
     const unknown = await expectProblem(await submit({ form: 'default', dossierCode: '000.40.21.H56-200101-0001', dossierToken: proof.dossierToken, answers: DEFAULT_ANSWERS }, key('unknown')), 'validation', 422);
     assert.deepEqual(unknown.errors?.map((e) => e.pointer), ['/dossierToken']);
     const empty = await expectProblem(await submit({ form: 'default', ...proof, answers: { ...DEFAULT_ANSWERS, contacts: '' } }, key('empty')), 'validation', 422);
@@ -91,17 +91,17 @@ describe('responses', () => {
     const proof = await surveyProof(server, dossierWith(10, 'early').code);
     const cases: [unknown, { pointer: string; message: string }[]][] = [
       [{ form: 'default', dossierCode: proof.dossierCode, answers: DEFAULT_ANSWERS },
-        [{ pointer: '/dossierToken', message: 'is required with dossierCode' }]],
+        [{ pointer: '/dossierToken', message: 'là bắt buộc khi có dossierCode' }]],
       [{ form: 'default', dossierToken: proof.dossierToken, answers: DEFAULT_ANSWERS },
-        [{ pointer: '/dossierCode', message: 'is required with dossierToken' }]],
+        [{ pointer: '/dossierCode', message: 'là bắt buộc khi có dossierToken' }]],
       [{ form: 'general', dossierToken: proof.dossierToken, answers: { overall: '2' } },
-        [{ pointer: '/dossierCode', message: 'is required with dossierToken' }]],
+        [{ pointer: '/dossierCode', message: 'là bắt buộc khi có dossierToken' }]],
       [{ form: 'default', ...proof, dossierToken: 'a'.repeat(129), answers: DEFAULT_ANSWERS },
-        [{ pointer: '/dossierToken', message: 'must be at most 128 characters' }]],
+        [{ pointer: '/dossierToken', message: 'không được dài quá 128 ký tự' }]],
       [{ form: 'default', ...proof, dossierToken: `${proof.dossierToken}\u0000`, answers: DEFAULT_ANSWERS },
-        [{ pointer: '/dossierToken', message: 'must not contain control characters' }]],
+        [{ pointer: '/dossierToken', message: 'không được chứa ký tự điều khiển' }]],
       [{ form: 'default', ...proof, dossierToken: 7, answers: DEFAULT_ANSWERS },
-        [{ pointer: '/dossierToken', message: 'must be a string' }]],
+        [{ pointer: '/dossierToken', message: 'phải là một chuỗi ký tự' }]],
     ];
     const before = await server.store.countResponses();
     for (const [body, errors] of cases) {
@@ -133,7 +133,7 @@ describe('responses', () => {
     }));
     for (const answer of answers) assert.deepEqual(answer, answers[0]);
     assert.equal(answers[0]?.status, 422);
-    assert.deepEqual(JSON.parse(answers[0]?.body ?? '').errors, [{ pointer: '/dossierToken', message: 'does not match a looked-up dossier' }]);
+    assert.deepEqual(JSON.parse(answers[0]?.body ?? '').errors, [{ pointer: '/dossierToken', message: 'không khớp với hồ sơ nào đã được tra cứu' }]);
     assert.equal(await server.store.countResponses(), before, 'no forged rating is counted');
     // Lower case is the normal form of a code: the proof still holds when the citizen typed it in lower case.
     assert.equal((await submit({ form: 'default', ...proof, dossierCode: mine.code.toLowerCase(), answers: DEFAULT_ANSWERS }, key('lower'))).status, 201);

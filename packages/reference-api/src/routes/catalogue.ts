@@ -1,5 +1,5 @@
 import type { FacetValue, Level, OnlineService, SearchParams, SearchResult } from '@dvc-kit/sdk';
-import { hasControlCharacters } from '../input.ts';
+import { FIELD_MESSAGES, hasControlCharacters } from '../input.ts';
 import { LEVEL_LABELS, ONLINE_LABELS } from '../labels.ts';
 import { pick, type Locale, type Localized } from '../locale.ts';
 import { ProblemError, type FieldError } from '../problems.ts';
@@ -24,7 +24,7 @@ export function catalogueRoutes(context: RouteContext): RouteTable {
       method: 'GET', path: '/v1/procedures/:code', handler: (c) => {
         const code = c.req.param('code') ?? '';
         const procedure = PROCEDURE_CODE.test(code) ? catalogue.get(code) : undefined;
-        if (!procedure) throw new ProblemError('not-found', { detail: 'No procedure has this code.' });
+        if (!procedure) throw new ProblemError('not-found', { detail: { vi: 'Không có thủ tục nào có mã này.', en: 'No procedure has this code.' } });
         return cacheableJson(c, catalogue.version, () => procedure);
       },
     },
@@ -37,14 +37,14 @@ export function catalogueRoutes(context: RouteContext): RouteTable {
 export function parseSearchParams(query: URLSearchParams): SearchParams {
   const errors: FieldError[] = [];
   const params: SearchParams = {};
-  const fail = (name: string, message: string): void => {
+  const fail = (name: string, message: Localized): void => {
     errors.push({ pointer: `/query/${name}`, message });
   };
   const value = (name: string): string | undefined => {
     const raw = query.get(name);
     if (raw === null) return undefined;
     if (hasControlCharacters(raw)) {
-      fail(name, 'must not contain control characters');
+      fail(name, FIELD_MESSAGES.controlCharacters);
       return undefined;
     }
     return raw.trim() === '' ? undefined : raw.trim();
@@ -54,7 +54,7 @@ export function parseSearchParams(query: URLSearchParams): SearchParams {
     if (raw === undefined) return undefined;
     const parsed = /^\d{1,6}$/.test(raw) ? Number(raw) : Number.NaN;
     if (!(parsed >= min && parsed <= max)) {
-      fail(name, `must be an integer from ${min} to ${max}`);
+      fail(name, { vi: `phải là số nguyên từ ${min} đến ${max}`, en: `must be an integer from ${min} to ${max}` });
       return undefined;
     }
     return parsed;
@@ -62,24 +62,24 @@ export function parseSearchParams(query: URLSearchParams): SearchParams {
   const id = (name: 'field' | 'agency'): void => {
     const raw = value(name);
     if (raw === undefined) return;
-    if (raw.length > 100) fail(name, 'must be at most 100 characters');
+    if (raw.length > 100) fail(name, FIELD_MESSAGES.tooLong(100));
     else params[name] = raw;
   };
 
   const q = value('q');
   if (q !== undefined) {
-    if (q.length > MAX_QUERY) fail('q', `must be at most ${MAX_QUERY} characters`);
+    if (q.length > MAX_QUERY) fail('q', FIELD_MESSAGES.tooLong(MAX_QUERY));
     else params.q = q;
   }
   const level = value('level');
   if (level !== undefined) {
     if ((LEVELS as readonly string[]).includes(level)) params.level = level as Level;
-    else fail('level', `must be one of ${LEVELS.join(', ')}`);
+    else fail('level', oneOf(LEVELS));
   }
   const online = value('online');
   if (online !== undefined) {
     if ((ONLINE as readonly string[]).includes(online)) params.online = online as OnlineService | 'any';
-    else fail('online', `must be one of ${ONLINE.join(', ')}`);
+    else fail('online', oneOf(ONLINE));
   }
   id('field');
   id('agency');
@@ -90,6 +90,11 @@ export function parseSearchParams(query: URLSearchParams): SearchParams {
 
   if (errors.length > 0) throw new ProblemError('validation', { errors });
   return params;
+}
+
+function oneOf(values: readonly string[]): Localized {
+  const list = values.join(', ');
+  return { vi: `phải là một trong các giá trị ${list}`, en: `must be one of ${list}` };
 }
 
 /** Level and online-service facets get labels in the caller's language; field and agency names stay as published. */

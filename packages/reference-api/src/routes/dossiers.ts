@@ -14,6 +14,8 @@ export const DOSSIER_CODE = /^[0-9A-Z][0-9A-Z.]{0,39}-\d{6}-\d{3,6}$/;
 const ID_NUMBER = /^[0-9A-Z]{6,20}$/;
 const MAX_CAPTCHA_TOKEN = 4096;
 
+const NOT_A_LOOKUP = { vi: 'phải là một đối tượng JSON có code và idNumber', en: 'must be a JSON object with code and idNumber' };
+
 // Compared against when the code is unknown, so both failures cost the same hash and comparison.
 const ABSENT_HASH = '0'.repeat(64);
 
@@ -22,14 +24,17 @@ export function parseDossierCode(value: unknown, checker: Checker, pointer: stri
   if (code === undefined) return undefined;
   const normalized = code.toUpperCase();
   if (!DOSSIER_CODE.test(normalized)) {
-    checker.add(pointer, 'must look like 000.00.06.H56-231027-0361 (agency-yyMMdd-number)');
+    checker.add(pointer, {
+      vi: 'phải có dạng 000.00.06.H56-231027-0361 (mã cơ quan-yyMMdd-số thứ tự)',
+      en: 'must look like 000.00.06.H56-231027-0361 (agency-yyMMdd-number)',
+    });
     return undefined;
   }
   return normalized;
 }
 
 function parseLookup(body: unknown): DossierLookup {
-  if (!isPlainObject(body)) throw validationProblem([{ pointer: '', message: 'must be a JSON object with code and idNumber' }]);
+  if (!isPlainObject(body)) throw validationProblem([{ pointer: '', message: NOT_A_LOOKUP }]);
   const checker = new Checker();
   checker.onlyKnown(body, ['code', 'idNumber']);
   const code = parseDossierCode(body.code, checker, '/code');
@@ -38,7 +43,10 @@ function parseLookup(body: unknown): DossierLookup {
   if (rawId !== undefined) {
     idNumber = normalizeIdNumber(rawId);
     if (!ID_NUMBER.test(idNumber)) {
-      checker.add('/idNumber', 'must be a CCCD (12 digits), CMND (9 digits), passport or tax code number');
+      checker.add('/idNumber', {
+        vi: 'phải là số CCCD (12 chữ số), CMND (9 chữ số), hộ chiếu hoặc mã số thuế',
+        en: 'must be a CCCD (12 digits), CMND (9 digits), passport or tax code number',
+      });
       idNumber = undefined;
     }
   }

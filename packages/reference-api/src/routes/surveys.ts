@@ -11,6 +11,11 @@ import { cacheableJson, enforceLimit, privateJson } from './http.ts';
 import type { RouteContext, RouteTable } from './types.ts';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_\-:.]{8,128}$/;
+const IDEMPOTENCY_KEY_REQUIRED = {
+  vi: 'cần có header Idempotency-Key dài 8 đến 128 ký tự [A-Za-z0-9_-:.]',
+  en: 'Idempotency-Key header of 8 to 128 characters [A-Za-z0-9_-:.] is required',
+};
+const TOKEN_MISMATCH = { vi: 'không khớp với hồ sơ nào đã được tra cứu', en: 'does not match a looked-up dossier' };
 
 // Criteria 1 and 2 of the per-dossier evaluation score the processing time 2 / 1 / 0. Our dossiers have one
 // handling agency, so the per-agency time (criterion 2) equals the overall one.
@@ -22,7 +27,7 @@ export function surveyRoutes(context: RouteContext): RouteTable {
     {
       method: 'GET', path: '/v1/survey-forms/:id', handler: (c) => {
         const form = findSurveyForm(c.req.param('id') ?? '');
-        if (!form) throw new ProblemError('not-found', { detail: 'No survey form has this id.' });
+        if (!form) throw new ProblemError('not-found', { detail: { vi: 'Không có mẫu khảo sát nào có mã này.', en: 'No survey form has this id.' } });
         return cacheableJson(c, `${form.id}@${form.version}`, () => localizeSurveyForm(form, c.get('locale')));
       },
     },
@@ -32,7 +37,7 @@ export function surveyRoutes(context: RouteContext): RouteTable {
         enforceLimit(context.postsPerClient.hit(context.clientOf(c), now.getTime()));
         const key = c.req.header('idempotency-key');
         if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
-          throw validationProblem([{ pointer: '/headers/idempotency-key', message: 'Idempotency-Key header of 8 to 128 characters [A-Za-z0-9_-:.] is required' }]);
+          throw validationProblem([{ pointer: '/headers/idempotency-key', message: IDEMPOTENCY_KEY_REQUIRED }]);
         }
         const valid = validateSurveyResponse(await readJsonBody(c.req.raw, limits.bodyBytes));
 
@@ -43,7 +48,7 @@ export function surveyRoutes(context: RouteContext): RouteTable {
           const dossier = await store.getDossier(valid.dossierCode);
           const expected = await store.surveyToken(valid.dossierCode);
           const proven = constantTimeEqual(valid.dossierToken ?? '', expected);
-          if (!dossier || !proven) throw validationProblem([{ pointer: '/dossierToken', message: 'does not match a looked-up dossier' }]);
+          if (!dossier || !proven) throw validationProblem([{ pointer: '/dossierToken', message: TOKEN_MISMATCH }]);
           const score = TIME_SCORE[timingOf(dossier, now) ?? 'on-track'];
           if (valid.form.id === 'default' && score !== undefined) {
             computed.processingTime = score;
