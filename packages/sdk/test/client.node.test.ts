@@ -154,6 +154,18 @@ test('locale: English labels per client and per call', async () => {
   assert.equal((await enClient.dossiers.lookup({ code, idNumber })).status.label, en.status.label);
 });
 
+test('locale: an error\'s message is the problem title in the same language, per client and per call', async () => {
+  const nobody = { code: '000.00.00.H56-000101-0002', idNumber: '001099000000' };
+  const vi = await failure(client.dossiers.lookup(nobody));
+  const en = await failure(client.dossiers.lookup(nobody, { locale: 'en' }));
+  const enClient = createClient({ baseUrl: api.url, locale: 'en' });
+  assert.equal(vi.message, 'Không có hồ sơ nào khớp với mã hồ sơ và số định danh này');
+  assert.equal(en.message, 'No dossier matches this code and ID number');
+  assert.equal((await failure(enClient.dossiers.lookup(nobody))).message, en.message);
+  assert.equal(en.kind, vi.kind);
+  assert.equal(en.problem?.type, vi.problem?.type);
+});
+
 test('health, and the base URL normalised', async () => {
   const c = createClient({ baseUrl: api.url + '///' });
   assert.equal(c.baseUrl, api.url);
