@@ -151,8 +151,12 @@ test('the language is negotiated as for successful answers (q-values, region tag
   for (const [acceptLanguage, language] of cases) {
     const problem = await fetch(`${server.url}/v1/procedures/9.999999`, { headers: { 'accept-language': acceptLanguage } });
     const answer = await fetch(`${server.url}/v1/procedures?q=khai%20sinh`, { headers: { 'accept-language': acceptLanguage } });
-    await answer.body?.cancel();
-    assert.equal(answer.headers.get('content-language'), language, `an answer to ${acceptLanguage}`);
+    const unstored = await fetch(`${server.url}/v1/health`, { headers: { 'accept-language': acceptLanguage } });
+    await Promise.all([answer.body?.cancel(), unstored.body?.cancel()]);
+    for (const response of [answer, unstored]) {
+      assert.equal(response.headers.get('content-language'), language, `${response.url} for ${acceptLanguage}`);
+      assert.match(response.headers.get('vary') ?? '', /Accept-Language/i, `${response.url} says it varies by language`);
+    }
     await expectInLanguage(problem, 'not-found', 404, language);
   }
 });

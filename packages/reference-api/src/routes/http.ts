@@ -33,7 +33,7 @@ function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
 
 /** Answers that must never be stored by a browser or a CDN (lookups, posts, health). */
 export function privateJson(c: Context<AppEnv>, body: unknown, status: 200 | 201 = 200, headers: Record<string, string> = {}): Response {
-  return c.json(body as object, status, { 'Cache-Control': 'no-store', 'Content-Language': c.get('locale'), ...headers });
+  return c.json(body as object, status, { 'Cache-Control': 'no-store', 'Content-Language': c.get('locale'), Vary: 'Accept-Language', ...headers });
 }
 
 /** Counts a hit against a limiter and refuses with 429 when over it. */
