@@ -15,17 +15,13 @@ export function parseLocale(tag: string | null | undefined): Locale {
   return tag && /^en(?:-|$)/i.test(tag.trim()) ? 'en' : DEFAULT_LOCALE;
 }
 
-function parentAcrossShadow(node: Node): Node | null {
-  if (node.parentNode) return node.parentNode;
-  return node instanceof ShadowRoot ? node.host : null;
-}
-
 /**
  * The language for `el`: its own `lang`, else the nearest ancestor's (crossing shadow roots), where a
  * `<dvc-provider locale>` counts as a default for what it contains; else Vietnamese.
  */
 export function resolveLocale(el: Element): Locale {
-  for (let node: Node | null = el; node; node = parentAcrossShadow(node)) {
+  // Up through parents, and from a shadow root to its host (a document has neither, which ends the walk).
+  for (let node: Node | null = el; node; node = node.parentNode ?? (node as ShadowRoot).host) {
     if (!(node instanceof Element)) continue;
     const lang = node.getAttribute('lang');
     if (lang) return parseLocale(lang);
@@ -56,16 +52,6 @@ export function interpolate(template: string, params?: Record<string, string | n
 const listeners = new Set<() => void>();
 let observer: MutationObserver | undefined;
 
-function rootsAbove(el: Element): Node[] {
-  const roots: Node[] = [];
-  for (let root = el.getRootNode(); ; ) {
-    roots.push(root);
-    if (!(root instanceof ShadowRoot)) break;
-    root = root.host.getRootNode();
-  }
-  return roots;
-}
-
 /**
  * Call `onChange` whenever a `lang` (or a provider's `locale`) changes on `el` or above it. Call again after the
  * element moves; returns the unsubscribe function.
@@ -74,7 +60,8 @@ export function watchLanguage(el: Element, onChange: () => void): () => void {
   observer ??= new MutationObserver(() => {
     for (const listener of [...listeners]) listener();
   });
-  for (const root of rootsAbove(el)) {
+  // The element's root, then each shadow host's root above it, up to the document (which has no host).
+  for (let root: Node | undefined = el.getRootNode(); root; root = (root as ShadowRoot).host?.getRootNode()) {
     observer.observe(root, { subtree: true, attributes: true, attributeFilter: ['lang', 'locale'] });
   }
   listeners.add(onChange);
