@@ -66,6 +66,9 @@ export abstract class DvcElement<S extends Record<string, string>> extends LitEl
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Put back in a page (moved by a CMS script, re-rendered by a framework): load again, since removal aborted what
+    // was under way (see disconnectedCallback); what had arrived comes back from the client's cache.
+    this.requestUpdate();
     this.#ask(resolveLocale(this));
     this.#unwatchLanguage = watchLanguage(this, () => this.#ask(resolveLocale(this)));
   }
@@ -112,6 +115,7 @@ export abstract class DvcElement<S extends Record<string, string>> extends LitEl
     super.disconnectedCallback();
     this.#unwatchLanguage?.();
     this.#unwatchLanguage = undefined;
+    this.#resolved = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -156,7 +156,6 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
     const left = Math.ceil((this.#retryAt - Date.now()) / 1000);
     if (left > 0) this.#startCountdown(left);
     else this.#waitSeconds = 0;
-    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
