@@ -196,6 +196,29 @@ describe('<dvc-service-search>', () => {
     expect(codes(el).length).to.be.greaterThan(1);
   });
 
+  it('keeps focus and every keystroke in the box when the citizen types on after Enter, and reads the count out', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const client = testClient({ fetch: hookedFetch(async (url, real) => {
+      if (url.pathname.endsWith('/procedures')) await held;
+      return real();
+    }) });
+    const el = await make(client);
+    const input = $(el, 'input') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ type: 'khai sinh' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ type: ' co yeu to' });
+    release();
+    await sendKeys({ type: ' nuoc ngoai' });
+    await sleep(300); // past the debounce of the last keystroke: its search has started
+    await until(() => !$(el, '.skeletons, .results[aria-busy="true"]'), 'the search to finish', 8000);
+    await settled(el);
+    expect(focused(el)?.id).to.equal('q');
+    expect(input.value).to.equal('khai sinh co yeu to nuoc ngoai');
+    expect(liveText(el)).to.match(/thủ tục/, 'the outcome is read out');
+  });
+
   it('leaves focus where the citizen moved while a chosen procedure loads', async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => { release = resolve; });

@@ -406,6 +406,8 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
 
   #onInput(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
+    // Typing on after Enter: the answer to Enter is announced, not focused, or it would take the next keystrokes.
+    this.#focusOutcome = false;
     const run = () => {
       this.#search();
       this.#syncUrl('typing');
