@@ -1,8 +1,8 @@
 // <dvc-service-search>'s on-demand chunks in the built bundles. The result list ('search-results') is fetched by the
 // first search, and by it, only when a gateway sends no match positions, the SDK's highlighter ('text'); URL sync
-// ('url-sync') only by a search with the url-sync attribute, the inline procedure only when a result is opened. The
-// pages run in real Chromium against `npm start` (the reference API plus /cdn/); the gateway without match positions is
-// the reference API with the positions taken out of its answers.
+// ('url-sync') only by a search with the url-sync attribute; the inline procedure once there are results to open
+// inline. The pages run in real Chromium against `npm start` (the reference API plus /cdn/); the gateway without match
+// positions is the reference API with the positions taken out of its answers.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { HTTPRequest, Page } from 'puppeteer-core';
@@ -50,10 +50,20 @@ describe('the search on a page', () => {
     return found.length ? found.map((m) => m.textContent).join(' ') : null;
   }).then((handle) => handle.jsonValue());
 
-  test('searching with match positions fetches neither the highlighter nor URL sync', () => visit('', '', async (page, requested) => {
+  test('searching with match positions fetches neither the highlighter nor URL sync, and the detail once results show', () => visit('', '', async (page, requested) => {
     await page.type('dvc-service-search >>> input#q', 'dang ky khai sinh');
     assert.match(await marks(page) as string, /Đăng.*ký.*khai.*sinh/);
-    assert.deepEqual(requested.filter((path) => chunkNamed('(text|url-sync|procedure)').test(path)), []);
+    assert.deepEqual(requested.filter((path) => chunkNamed('(text|url-sync)').test(path)), []);
+    // Results open inline: the detail's code comes before the tap, so a double tap meets the procedure, not its fallback link.
+    await page.waitForFunction(() => customElements.get('dvc-procedure') !== undefined);
+    assert.equal(requested.filter((path) => chunkNamed('procedure').test(path)).length, 1);
+  }));
+
+  test('with detail-href (results link to the site\'s own pages) the detail\'s code is never fetched', () => visit('', 'detail-href="/thu-tuc?ma={code}"', async (page, requested) => {
+    await page.type('dvc-service-search >>> input#q', 'dang ky khai sinh');
+    assert.match(await marks(page) as string, /Đăng.*ký.*khai.*sinh/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(requested.filter((path) => chunkNamed('procedure').test(path)), []);
   }));
 
   test('a gateway without match positions gets the names highlighted by the text chunk', () => visit('', '', async (page, requested) => {

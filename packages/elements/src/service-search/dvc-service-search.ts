@@ -221,9 +221,10 @@ export class DvcServiceSearch extends DvcElement<ServiceSearchStrings> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.hasUpdated && (changed.has('level') || changed.has('field') || changed.has('agency'))) this.#search();
-    // The detail's code is fetched only when a citizen opens one: pages that link out with `detail-href` never pay
-    // for it. Until it arrives (or if it cannot), the portal link inside <dvc-procedure> is its fallback.
-    if (this.#selected) import('../procedure/define.ts').catch(() => {});
+    // The detail's code is fetched once there are results to open inline: pages that link out with `detail-href` never
+    // pay for it. Not waiting for the tap: until the code arrives the detail shows only its fallback (the portal link),
+    // shorter than the list, and a double tap would land on that link and leave the site.
+    if (this.#selected || (this.#view === 'results' && !this.detailHref)) import('../procedure/define.ts').catch(() => {});
   }
 
   protected override updated(changed: PropertyValues<this>): void {
