@@ -99,7 +99,8 @@ export function languageOf(node: Element | null | undefined): string {
 export function hookedFetch(hook: (url: URL, real: () => Promise<Response>) => Promise<Response>): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
-    const real = () => fetch(request.url, { method: request.method, headers: request.headers });
+    const body = /^(GET|HEAD)$/.test(request.method) ? undefined : await request.arrayBuffer();
+    const real = () => fetch(request.url, { method: request.method, headers: request.headers, body });
     return hook(new URL(request.url), real);
   };
 }

@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type DvcClient } from '@dvc-kit/sdk';
-import { apiUrl, expectAccessible, q, shadow, testClient, textOf, until } from '../../test/support.ts';
+import { apiUrl, expectAccessible, hookedFetch, q, shadow, testClient, textOf, until } from '../../test/support.ts';
 import type { DemoDossier } from '@dvc-kit/reference-api';
 import { cuttableClient, deepActiveElement, marker, pickDossier, storedResponses } from '../../test/tracker-support.ts';
 import './define.ts';
@@ -69,6 +69,34 @@ async function savedOffline(tokenOf?: DemoDossier) {
 }
 
 describe('<dvc-satisfaction-survey>', () => {
+  it('keeps its thank-you when the page switches language while the answers are sent', async () => {
+    // The form in English is asked for when the page switches, and arrives after the answers were sent: it must not
+    // bring the questions back over the thank-you.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let holding = false;
+    const client = testClient({ queue: false, fetch: hookedFetch(async (url, real) => {
+      if (holding && url.pathname.includes('/survey-forms/')) await held;
+      return real();
+    }) });
+    const el = await survey(client, { form: 'general' });
+    await answerAll(el, marker());
+    holding = true;
+    el.lang = 'en';
+    // The widget speaks English at once; the questions stay in Vietnamese, with their answers, until the form arrives.
+    await until(() => textOf(q(el, 'button[type=submit]')) === 'Send rating', 'the English button');
+    submit(el);
+    const thanks = await outcome(el);
+    expect(thanks.dataset.outcome).to.equal('sent');
+    release();
+    await until(() => textOf(shadow(el).querySelector('[part=outcome]')).includes('Thank you'), 'the thank-you in English', 8000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('form, fieldset').length, 'no questions over the thank-you').to.equal(0);
+    expect(shadow(el).querySelector<HTMLElement>('[part=outcome]')?.dataset.outcome).to.equal('sent');
+    await expectAccessible(el);
+  });
+
   it('renders every question of the form from the API: radio groups in fieldsets, free text with a warning and a counter', async () => {
     const form = await client.surveys.form('default');
     const dossier = await pickDossier((d) => d.status === 10, taken);

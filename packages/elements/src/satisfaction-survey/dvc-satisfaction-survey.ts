@@ -166,8 +166,10 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
 
   async #load(): Promise<void> {
     const api = this.api;
-    // A thank-you stays a thank-you: a language switch afterwards does not bring the questions back.
-    if (!api || this.#phase === 'sent' || this.#phase === 'queued') return;
+    // A thank-you stays a thank-you: a language switch afterwards, or one whose form arrives after the answers were
+    // sent, does not bring the questions back.
+    const done = () => this.#phase === 'sent' || this.#phase === 'queued';
+    if (!api || done()) return;
     this.#loading?.abort();
     const controller = new AbortController();
     this.#loading = controller;
@@ -176,13 +178,13 @@ export class DvcSatisfactionSurvey extends DvcElement<SurveyStrings> {
     this.requestUpdate();
     try {
       const form = await api.surveys.form(this.form || 'default', { signal: controller.signal, locale: this.locale });
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted || done()) return;
       if (this.#surveyForm?.id !== form.id) this.#answers = {};
       this.#surveyForm = form;
       this.#loadProblem = undefined;
       this.#phase = 'ready';
     } catch (error) {
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted || done()) return;
       this.#loadProblem = isDvcError(error) && error.kind === 'not-found' ? 'not-found'
         : isDvcError(error) && (error.kind === 'network' || error.kind === 'timeout') ? 'network' : 'server';
       this.#phase = 'load-error';
