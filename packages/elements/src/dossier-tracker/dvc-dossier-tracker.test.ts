@@ -234,6 +234,28 @@ describe('<dvc-dossier-tracker>', () => {
     expect(wrongIdText).to.contain('Không tìm thấy hồ sơ');
   });
 
+  it('lets the citizen correct the code while a lookup runs: the problem is read out, focus and keystrokes stay', async () => {
+    const net = cuttableClient();
+    const el = await tracker(net.client);
+    const code = q<HTMLInputElement>(el, '#code');
+    code.focus();
+    await sendKeys({ type: '000.00.06.H56-200101-9990' });
+    q<HTMLInputElement>(el, '#id-number').value = '001099000001';
+    net.hold = true;
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(() => q(el, 'form').getAttribute('aria-busy') === 'true', 'the busy state');
+    code.focus();
+    await sendKeys({ press: 'Backspace' });
+    net.release();
+    const problem = await until(() => shadow(el).querySelector<HTMLElement>('#problem'), 'the not-found problem', 10000);
+    await sendKeys({ type: '1' });
+    await el.updateComplete;
+    expect(problem.getAttribute('role')).to.equal('alert');
+    expect(deepActiveElement()?.id).to.equal('code');
+    expect(q<HTMLInputElement>(el, '#code').value).to.equal('000.00.06.H56-200101-9991');
+    await expectAccessible(el);
+  });
+
   it('says when to try again after too many failed lookups of one code, and holds the button until then', async () => {
     // The real server's per-code limit on failed lookups (10 per 10 minutes by default): exhaust it on a code of
     // our own, then the element's lookup gets the server's own 429 with Retry-After.

@@ -316,9 +316,12 @@ export class DvcDossierTracker extends DvcElement<TrackerStrings> {
       if (this.#pending === controller) this.#pending = undefined;
     }
     this.#busy = false;
-    // Focus on the outcome reads it out; a citizen who has moved on hears the result found (a problem is an alert).
+    // Focus on the outcome reads it out. A problem leaves the form in place, and a citizen correcting the code meanwhile
+    // keeps typing there (the problem is an alert, read out anyway); one who has moved on keeps focus and hears the
+    // result found.
     this.#announcement = '';
-    if (!(await this.focusAfterUpdate(focus)) && this.#dossier) {
+    this.requestUpdate();
+    if (!((this.#dossier || this.#codeDraft === code) && await this.focusAfterUpdate(focus)) && this.#dossier) {
       this.#announcement = this.t('resultTitle', { code: this.#dossier.code });
       this.requestUpdate();
     }
