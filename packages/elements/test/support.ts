@@ -105,6 +105,20 @@ export function hookedFetch(hook: (url: URL, real: () => Promise<Response>) => P
   };
 }
 
+/**
+ * A test client whose requests that `match` wait until `release()`, then get the real server's answer (the others go
+ * straight through): a slow network held still, so a test can act while an answer is on its way.
+ */
+export function heldClient(match: (url: URL) => boolean, options: Partial<ClientOptions> = {}): { client: DvcClient; release: () => void } {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  const client = testClient({ ...options, fetch: hookedFetch(async (url, real) => {
+    if (match(url)) await held;
+    return real();
+  }) });
+  return { client, release };
+}
+
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   const type = status >= 400 ? 'application/problem+json' : 'application/json';
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': type, ...headers } });

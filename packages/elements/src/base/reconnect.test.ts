@@ -8,7 +8,7 @@ import type { TemplateResult } from 'lit';
 import '../procedure/define.ts';
 import '../satisfaction-survey/define.ts';
 import '../service-search/define.ts';
-import { expectAccessible, fixtureWithClient, hookedFetch, shadow, testClient, textOf, until } from '../../test/support.ts';
+import { expectAccessible, fixtureWithClient, heldClient, shadow, textOf, until } from '../../test/support.ts';
 
 const CASES: { name: string; template: TemplateResult; loading: string; loaded: string; text: RegExp }[] = [
   {
@@ -28,9 +28,7 @@ const CASES: { name: string; template: TemplateResult; loading: string; loaded: 
 describe('a widget moved while it loads', () => {
   for (const { name, template, loading, loaded, text } of CASES) {
     it(`${name} loads again and shows its content, and passes axe`, async () => {
-      let release = () => {};
-      const held = new Promise<void>((resolve) => { release = resolve; });
-      const client = testClient({ fetch: hookedFetch(async (_url, real) => { await held; return real(); }) });
+      const { client, release } = heldClient(() => true);
       const el = await fixtureWithClient<HTMLElement>(template, client);
       await until(() => shadow(el).querySelector(loading), 'the loading state');
 

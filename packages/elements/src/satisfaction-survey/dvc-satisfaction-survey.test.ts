@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type DvcClient } from '@dvc-kit/sdk';
-import { apiUrl, expectAccessible, hookedFetch, q, shadow, testClient, textOf, until } from '../../test/support.ts';
+import { apiUrl, expectAccessible, heldClient, q, shadow, testClient, textOf, until } from '../../test/support.ts';
 import type { DemoDossier } from '@dvc-kit/reference-api';
 import { cuttableClient, deepActiveElement, marker, pickDossier, storedResponses } from '../../test/tracker-support.ts';
 import './define.ts';
@@ -72,13 +72,8 @@ describe('<dvc-satisfaction-survey>', () => {
   it('keeps its thank-you when the page switches language while the answers are sent', async () => {
     // The form in English is asked for when the page switches, and arrives after the answers were sent: it must not
     // bring the questions back over the thank-you.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => { release = resolve; });
     let holding = false;
-    const client = testClient({ queue: false, fetch: hookedFetch(async (url, real) => {
-      if (holding && url.pathname.includes('/survey-forms/')) await held;
-      return real();
-    }) });
+    const { client, release } = heldClient((url) => holding && url.pathname.includes('/survey-forms/'), { queue: false });
     const el = await survey(client, { form: 'general' });
     await answerAll(el, marker());
     holding = true;

@@ -5,7 +5,7 @@ import type { DvcClient } from '@dvc-kit/sdk';
 import './define.ts';
 import type { DvcServiceSearch, SearchEventDetail, SelectEventDetail } from './dvc-service-search.ts';
 import {
-  expectAccessible, fixtureWithClient, hookedFetch, jsonResponse, languageOf, shadow, sleep, testClient, textOf, until,
+  expectAccessible, fixtureWithClient, heldClient, hookedFetch, jsonResponse, languageOf, shadow, sleep, testClient, textOf, until,
 } from '../../test/support.ts';
 
 const $ = (el: Element, selector: string) => shadow(el).querySelector<HTMLElement>(selector);
@@ -197,12 +197,7 @@ describe('<dvc-service-search>', () => {
   });
 
   it('keeps focus and every keystroke in the box when the citizen types on after Enter, and reads the count out', async () => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    const client = testClient({ fetch: hookedFetch(async (url, real) => {
-      if (url.pathname.endsWith('/procedures')) await held;
-      return real();
-    }) });
+    const { client, release } = heldClient((url) => url.pathname.endsWith('/procedures'));
     const el = await make(client);
     const input = $(el, 'input') as HTMLInputElement;
     input.focus();
@@ -220,12 +215,7 @@ describe('<dvc-service-search>', () => {
   });
 
   it('leaves focus where the citizen moved while a chosen procedure loads', async () => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    const client = testClient({ fetch: hookedFetch(async (url, real) => {
-      if (url.pathname.includes('/procedures/')) await held;
-      return real();
-    }) });
+    const { client, release } = heldClient((url) => url.pathname.includes('/procedures/'));
     const el = await make(client);
     const elsewhere = await fixture<HTMLInputElement>(html`<input aria-label="Ô khác trên trang">`);
     await searchFor(el, 'khai sinh');
@@ -297,10 +287,8 @@ describe('<dvc-service-search>', () => {
   });
 
   it('passes axe in the initial and loading states, and marks loading with aria-busy', async () => {
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => { release = resolve; });
     // Holds the real answer back until the test has looked at the loading state.
-    const client = testClient({ fetch: hookedFetch(async (_url, real) => { await gate; return real(); }) });
+    const { client, release } = heldClient(() => true);
     const el = await make(client);
     await expectAccessible(el);
     type(el, 'khai sinh');
