@@ -2,10 +2,28 @@
 // Shared helpers for the elements' browser tests (run by web-test-runner in real Chromium against the real
 // reference API server that web-test-runner.config.mjs starts; its URL arrives as `window.DVC_TEST_API`).
 import 'axe-core/axe.min.js';
-import { fixture, html } from '@open-wc/testing';
+import { chai, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { createClient, type ClientOptions, type DvcClient } from '@dvc-kit/sdk';
 import '../src/provider/define.ts';
+
+// A failed assertion about a DOM node (`expect(deepActiveElement()).to.equal(title)`) would not fail: web-test-runner
+// sends the error's actual and expected values through structuredClone, which throws on a node, and the whole run hangs
+// until its timeout (modernweb-dev/web#2967). The values are named instead; the message already shows the nodes.
+const assertion = chai.Assertion.prototype as unknown as { assert: (...args: unknown[]) => void };
+const assertWith = assertion.assert;
+assertion.assert = function (this: unknown, ...args: unknown[]) {
+  try {
+    assertWith.apply(this, args);
+  } catch (error) {
+    const values = error as Record<'actual' | 'expected', unknown>;
+    for (const key of ['actual', 'expected'] as const) {
+      const value = values[key];
+      if (value instanceof Node) values[key] = value instanceof Element ? `<${value.localName}${value.id ? `#${value.id}` : ''}>` : value.nodeName;
+    }
+    throw error;
+  }
+};
 
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
