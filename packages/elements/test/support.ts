@@ -117,24 +117,9 @@ export function languageOf(node: Element | null | undefined): string {
 export function hookedFetch(hook: (url: URL, real: () => Promise<Response>) => Promise<Response>): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
-    const body = /^(GET|HEAD)$/.test(request.method) ? undefined : await request.arrayBuffer();
-    const real = () => fetch(request.url, { method: request.method, headers: request.headers, body });
+    const real = () => fetch(request.url, { method: request.method, headers: request.headers });
     return hook(new URL(request.url), real);
   };
-}
-
-/**
- * A test client whose requests that `match` wait until `release()`, then get the real server's answer (the others go
- * straight through): a slow network held still, so a test can act while an answer is on its way.
- */
-export function heldClient(match: (url: URL) => boolean, options: Partial<ClientOptions> = {}): { client: DvcClient; release: () => void } {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => { release = resolve; });
-  const client = testClient({ ...options, fetch: hookedFetch(async (url, real) => {
-    if (match(url)) await held;
-    return real();
-  }) });
-  return { client, release };
 }
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

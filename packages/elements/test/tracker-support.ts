@@ -1,5 +1,6 @@
-// Helpers for the dossier tracker and survey tests (elements-2). The server is always the real reference API;
-// only the network between the page and it is ever faked (a cut cable), and each helper says so.
+// Helpers for the element tests that need demo dossiers or a network that can be held or cut. The server is always
+// the real reference API; only the network between the page and it is ever faked (a slow or cut cable), and each
+// helper says so.
 import { createClient, type ClientOptions, type DvcClient } from '@dvc-kit/sdk';
 import type { DemoDossier } from '@dvc-kit/reference-api';
 import { apiUrl } from './support.ts';
@@ -41,8 +42,11 @@ export function deepActiveElement(): Element | null {
 export interface CuttableClient {
   client: DvcClient;
   cut: boolean;
-  /** While true, requests wait before leaving (a very slow network) until `release()`: for loading states. */
-  hold: boolean;
+  /**
+   * While true (or true for a request's path), requests wait before leaving (a very slow network) until `release()`:
+   * for loading states, and for answers that must arrive late. Once released, the server answers as usual.
+   */
+  hold: boolean | ((path: string) => boolean);
   release: () => void;
   sent: (path: string) => number;
 }
@@ -61,10 +65,10 @@ export function cuttableClient(options: Partial<ClientOptions> = {}): CuttableCl
     client: undefined as unknown as DvcClient,
   };
   const fetcher: typeof fetch = async (input, init) => {
-    if (state.hold) await new Promise<void>((go) => held.push(go));
-    if (state.cut) throw new TypeError('Failed to fetch');
     const request = new Request(input, init);
     const path = new URL(request.url).pathname;
+    if (typeof state.hold === 'function' ? state.hold(path) : state.hold) await new Promise<void>((go) => held.push(go));
+    if (state.cut) throw new TypeError('Failed to fetch');
     counts.set(path, (counts.get(path) ?? 0) + 1);
     return fetch(request);
   };

@@ -8,7 +8,8 @@ import type { TemplateResult } from 'lit';
 import '../procedure/define.ts';
 import '../satisfaction-survey/define.ts';
 import '../service-search/define.ts';
-import { expectAccessible, fixtureWithClient, heldClient, shadow, textOf, until } from '../../test/support.ts';
+import { expectAccessible, fixtureWithClient, shadow, textOf, until } from '../../test/support.ts';
+import { cuttableClient } from '../../test/tracker-support.ts';
 
 const CASES: { name: string; template: TemplateResult; loading: string; loaded: string; text: RegExp }[] = [
   {
@@ -28,14 +29,15 @@ const CASES: { name: string; template: TemplateResult; loading: string; loaded: 
 describe('a widget moved while it loads', () => {
   for (const { name, template, loading, loaded, text } of CASES) {
     it(`${name} loads again and shows its content, and passes axe`, async () => {
-      const { client, release } = heldClient(() => true);
-      const el = await fixtureWithClient<HTMLElement>(template, client);
+      const net = cuttableClient();
+      net.hold = true;
+      const el = await fixtureWithClient<HTMLElement>(template, net.client);
       await until(() => shadow(el).querySelector(loading), 'the loading state');
 
       const parent = el.parentElement!;
       el.remove();
       parent.append(el);
-      release();
+      net.release();
 
       const shown = await until(() => shadow(el).querySelector(loaded), 'the content after the move', 8000);
       expect(textOf(shown)).to.match(text);

@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type DvcClient } from '@dvc-kit/sdk';
-import { apiUrl, expectAccessible, heldClient, q, shadow, testClient, textOf, until } from '../../test/support.ts';
+import { apiUrl, expectAccessible, q, shadow, testClient, textOf, until } from '../../test/support.ts';
 import type { DemoDossier } from '@dvc-kit/reference-api';
 import { cuttableClient, deepActiveElement, marker, pickDossier, storedResponses } from '../../test/tracker-support.ts';
 import './define.ts';
@@ -72,21 +72,21 @@ describe('<dvc-satisfaction-survey>', () => {
   it('keeps its thank-you when the page switches language while the answers are sent', async () => {
     // The form in English is asked for when the page switches, and arrives after the answers were sent: it must not
     // bring the questions back over the thank-you.
-    let holding = false;
-    const { client, release } = heldClient((url) => holding && url.pathname.includes('/survey-forms/'), { queue: false });
-    const el = await survey(client, { form: 'general' });
+    const net = cuttableClient({ queue: false });
+    const el = await survey(net.client, { form: 'general' });
     await answerAll(el, marker());
-    holding = true;
+    net.hold = (path) => path.startsWith('/v1/survey-forms/');
     el.lang = 'en';
     // The widget speaks English at once; the questions stay in Vietnamese, with their answers, until the form arrives.
     await until(() => textOf(q(el, 'button[type=submit]')) === 'Send rating', 'the English button');
     submit(el);
     const thanks = await outcome(el);
     expect(thanks.dataset.outcome).to.equal('sent');
-    release();
-    await until(() => textOf(shadow(el).querySelector('[part=outcome]')).includes('Thank you'), 'the thank-you in English', 8000);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    net.release();
+    // The element's request for the English form, shared by the client: once it has answered, so has the element's.
+    await net.client.surveys.form('general', { locale: 'en' });
     await el.updateComplete;
+    expect(textOf(shadow(el).querySelector('[part=outcome]'))).to.contain('Thank you');
     expect(shadow(el).querySelectorAll('form, fieldset').length, 'no questions over the thank-you').to.equal(0);
     expect(shadow(el).querySelector<HTMLElement>('[part=outcome]')?.dataset.outcome).to.equal('sent');
     await expectAccessible(el);

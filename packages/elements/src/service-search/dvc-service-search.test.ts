@@ -5,8 +5,9 @@ import type { DvcClient } from '@dvc-kit/sdk';
 import './define.ts';
 import type { DvcServiceSearch, SearchEventDetail, SelectEventDetail } from './dvc-service-search.ts';
 import {
-  expectAccessible, fixtureWithClient, heldClient, hookedFetch, jsonResponse, languageOf, shadow, sleep, testClient, textOf, until,
+  expectAccessible, fixtureWithClient, hookedFetch, jsonResponse, languageOf, shadow, sleep, testClient, textOf, until,
 } from '../../test/support.ts';
+import { cuttableClient } from '../../test/tracker-support.ts';
 
 const $ = (el: Element, selector: string) => shadow(el).querySelector<HTMLElement>(selector);
 const $$ = (el: Element, selector: string) => [...shadow(el).querySelectorAll<HTMLElement>(selector)];
@@ -197,14 +198,15 @@ describe('<dvc-service-search>', () => {
   });
 
   it('keeps focus and every keystroke in the box when the citizen types on after Enter, and reads the count out', async () => {
-    const { client, release } = heldClient((url) => url.pathname.endsWith('/procedures'));
-    const el = await make(client);
+    const net = cuttableClient();
+    net.hold = (path) => path.endsWith('/procedures');
+    const el = await make(net.client);
     const input = $(el, 'input') as HTMLInputElement;
     input.focus();
     await sendKeys({ type: 'khai sinh' });
     await sendKeys({ press: 'Enter' });
     await sendKeys({ type: ' co yeu to' });
-    release();
+    net.release();
     await sendKeys({ type: ' nuoc ngoai' });
     await sleep(300); // past the debounce of the last keystroke: its search has started
     await until(() => !$(el, '.skeletons, .results[aria-busy="true"]'), 'the search to finish', 8000);
@@ -215,14 +217,15 @@ describe('<dvc-service-search>', () => {
   });
 
   it('leaves focus where the citizen moved while a chosen procedure loads', async () => {
-    const { client, release } = heldClient((url) => url.pathname.includes('/procedures/'));
-    const el = await make(client);
+    const net = cuttableClient();
+    net.hold = (path) => path.includes('/procedures/');
+    const el = await make(net.client);
     const elsewhere = await fixture<HTMLInputElement>(html`<input aria-label="Ô khác trên trang">`);
     await searchFor(el, 'khai sinh');
     $(el, '[data-code="1.001193"]')!.click();
     const procedure = await until(() => $(el, 'dvc-procedure'), 'the inline detail');
     elsewhere.focus();
-    release();
+    net.release();
     await until(() => procedure.shadowRoot?.querySelector('[part~="title"]'), 'the procedure', 8000);
     await (procedure as LitElement).updateComplete;
     expect(document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.localName).to.equal('Ô khác trên trang');
@@ -288,37 +291,30 @@ describe('<dvc-service-search>', () => {
 
   it('passes axe in the initial and loading states, and marks loading with aria-busy', async () => {
     // Holds the real answer back until the test has looked at the loading state.
-    const { client, release } = heldClient(() => true);
-    const el = await make(client);
+    const net = cuttableClient();
+    net.hold = true;
+    const el = await make(net.client);
     await expectAccessible(el);
     type(el, 'khai sinh');
     const skeleton = await until(() => $(el, '.skeletons'), 'the loading skeleton');
     expect(skeleton.getAttribute('aria-busy')).to.equal('true');
     await expectAccessible(el);
-    release();
+    net.release();
     await settled(el);
     await expectAccessible(el);
   });
 
   it('keeps the previous results readable while a new search runs (busy, full contrast), then replaces them', async () => {
-    let hold = false;
-    let release: () => void = () => {};
-    const client = testClient({
-      cache: false,
-      fetch: hookedFetch(async (_url, real) => {
-        if (hold) await new Promise<void>((resolve) => { release = resolve; });
-        return real();
-      }),
-    });
-    const el = await make(client);
+    const net = cuttableClient({ cache: false });
+    const el = await make(net.client);
     await searchFor(el, 'khai sinh');
-    hold = true;
+    net.hold = true;
     type(el, 'ket hon');
     const list = await until(() => $(el, '.results[aria-busy="true"]'), 'the previous results, marked busy');
     expect(textOf($(el, '.count'))).to.equal('Đang tìm…');
     expect(getComputedStyle(list).opacity, 'not dimmed: dimmed text would fail contrast').to.equal('1');
     await expectAccessible(el);
-    release();
+    net.release();
     await until(() => codes(el)[0] === '1.000894', 'the new results');
     expect($(el, '.results')!.getAttribute('aria-busy')).to.equal('false');
   });
